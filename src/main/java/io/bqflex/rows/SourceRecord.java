@@ -1,0 +1,91 @@
+package io.bqflex.rows;
+
+import java.util.Map;
+import java.util.Objects;
+import org.apache.beam.sdk.coders.DefaultCoder;
+
+/**
+ * One record as read from its source, before parsing: the payload text and where it came from.
+ *
+ * <p>File sources set {@code source} to the file and {@code recordNumber} to the 1-based record
+ * position in it; Pub/Sub sets {@code source} to the subscription or topic, {@code messageId} and
+ * {@code attributes}. Unset fields are null (recordNumber: 0).
+ */
+@DefaultCoder(SourceRecordCoder.class)
+public final class SourceRecord {
+  private final String payload;
+  private final String source;
+  private final long recordNumber;
+  private final String messageId;
+  private final Map<String, String> attributes;
+  private final Long publishTimeMillis;
+
+  public SourceRecord(
+      String payload,
+      String source,
+      long recordNumber,
+      String messageId,
+      Map<String, String> attributes,
+      Long publishTimeMillis) {
+    this.payload = Objects.requireNonNull(payload, "payload");
+    this.source = source;
+    this.recordNumber = recordNumber;
+    this.messageId = messageId;
+    this.attributes = attributes;
+    this.publishTimeMillis = publishTimeMillis;
+  }
+
+  /** A record read from a file: its text, the file, and its 1-based position in the file. */
+  public static SourceRecord fromFile(String payload, String file, long recordNumber) {
+    return new SourceRecord(payload, file, recordNumber, null, null, null);
+  }
+
+  public String payload() {
+    return payload;
+  }
+
+  public String source() {
+    return source;
+  }
+
+  public long recordNumber() {
+    return recordNumber;
+  }
+
+  public String messageId() {
+    return messageId;
+  }
+
+  public Map<String, String> attributes() {
+    return attributes;
+  }
+
+  public Long publishTimeMillis() {
+    return publishTimeMillis;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    if (!(o instanceof SourceRecord)) {
+      return false;
+    }
+    SourceRecord that = (SourceRecord) o;
+    return recordNumber == that.recordNumber
+        && payload.equals(that.payload)
+        && Objects.equals(source, that.source)
+        && Objects.equals(messageId, that.messageId)
+        && Objects.equals(attributes, that.attributes)
+        && Objects.equals(publishTimeMillis, that.publishTimeMillis);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(payload, source, recordNumber, messageId);
+  }
+
+  @Override
+  public String toString() {
+    String where = messageId != null ? "message " + messageId : source + ":" + recordNumber;
+    return "SourceRecord{" + where + "}";
+  }
+}

@@ -1,0 +1,17 @@
+package io.bqflex.rows;
+
+/**
+ * Where on its way to BigQuery a record failed; written to the dead-letter table's {@code stage}.
+ */
+public enum Stage {
+  /** The source could not be read or decoded (for example, a payload that is not UTF-8). */
+  READ,
+  /** The payload is not a record of the template's format (invalid JSON, wrong column count). */
+  PARSE,
+  /** The JavaScript UDF threw, timed out or returned something other than a string. */
+  UDF,
+  /** The record does not fit the BigQuery schema (type, range, REQUIRED, unknown field). */
+  CONVERT,
+  /** BigQuery itself rejected the row at write time. */
+  WRITE
+}

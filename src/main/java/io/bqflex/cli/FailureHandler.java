@@ -1,0 +1,34 @@
+package io.bqflex.cli;
+
+import io.bqflex.catalog.ParameterValidationException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Turns a command's failure into one readable message and an exit status: 2 for input the user can
+ * fix (parameters), 1 for a run that failed. Stack traces are for bugs, not for bad input.
+ */
+final class FailureHandler implements IExecutionExceptionHandler {
+  static final int FAILED = 1;
+  static final int BAD_INPUT = 2;
+
+  @Override
+  public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
+    if (e instanceof ParameterValidationException || e instanceof IllegalArgumentException) {
+      cmd.getErr().println("bqflex: invalid parameters:");
+      cmd.getErr().println(e.getMessage());
+      return BAD_INPUT;
+    }
+    cmd.getErr().println("bqflex: " + cmd.getCommandName() + " failed: " + rootMessage(e));
+    return FAILED;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? String.valueOf(e.getMessage()) : e.getMessage() + " (cause: " + root + ")";
+  }
+}

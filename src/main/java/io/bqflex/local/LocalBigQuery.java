@@ -1,0 +1,94 @@
+package io.bqflex.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.write.BigQueryServicesOverride;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * BigQuery for local runs: Beam's in-process services, so the templates' real BigQueryIO code runs,
+ * and a dump of each table to files when the run is over.
+ */
+public final class LocalBigQuery {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+  private final FakeDatasetService datasets;
+
+  private LocalBigQuery(FakeDatasetService datasets) {
+    this.datasets = datasets;
+  }
+
+  /**
+   * Fresh, empty in-process BigQuery (the fakes keep their tables in static fields), installed into
+   * {@code options}, with the datasets of {@code tables} created.
+   */
+  public static LocalBigQuery installInto(PipelineOptions options, List<String> tables)
+      throws IOException, InterruptedException {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    BigQueryServicesOverride.install(
+        options,
+        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+    for (String table : tables) {
+      TableReference ref = BigQueryHelpers.parseTableSpec(table);
+      if (datasets.getDataset(ref.getProjectId(), ref.getDatasetId()) == null) {
+        datasets.createDataset(ref.getProjectId(), ref.getDatasetId(), "", "", null);
+      }
+    }
+    return new LocalBigQuery(datasets);
+  }
+
+  /** The rows of {@code table}, or null when the run never created it. */
+  public List<TableRow> rows(String table) throws IOException, InterruptedException {
+    TableReference ref = BigQueryHelpers.parseTableSpec(table);
+    if (datasets.getTable(ref) == null) {
+      return null;
+    }
+    return datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId());
+  }
+
+  /**
+   * Writes {@code table} to {@code <dir>/<project>.<dataset>.<table>.json} (one JSON row a line) and
+   * its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it.
+   *
+   * @return the number of rows written, or -1 when the table does not exist
+   */
+  public long dump(String table, Path dir) throws IOException, InterruptedException {
+    TableReference ref = BigQueryHelpers.parseTableSpec(table);
+    Table existing = datasets.getTable(ref);
+    if (existing == null) {
+      return -1;
+    }
+    String base = ref.getProjectId() + "." + ref.getDatasetId() + "." + ref.getTableId();
+    List<TableRow> rows =
+        datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId());
+    try (BufferedWriter out =
+        Files.newBufferedWriter(dir.resolve(base + ".json"), StandardCharsets.UTF_8)) {
+      for (TableRow row : rows) {
+        out.write(JSON.writeValueAsString(row));
+        out.newLine();
+      }
+    }
+    Files.writeString(
+        dir.resolve(base + ".schema.json"),
+        BigQuerySchemas.toBqShowJson(existing.getSchema()) + "\n",
+        StandardCharsets.UTF_8);
+    return rows.size();
+  }
+}

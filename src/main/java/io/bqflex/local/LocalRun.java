@@ -1,0 +1,162 @@
+package io.bqflex.local;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.bqflex.catalog.MetadataLoader;
+import io.bqflex.catalog.ParameterValidationException;
+import io.bqflex.catalog.ParameterValidator;
+import io.bqflex.pipeline.RecordCounts;
+import io.bqflex.pipeline.Template;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.apache.beam.runners.direct.DirectOptions;
+import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Runs a template's own pipeline on the DirectRunner with in-process BigQuery, shows progress, and
+ * leaves the tables and a {@code summary.json} in a directory.
+ */
+public final class LocalRun {
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final Duration POLL = Duration.ofSeconds(2);
+
+  private final Template<?> template;
+  private final Map<String, String> parameters;
+  private final Path dir;
+  private final PrintStream console;
+  private List<String> pipelineArgs = List.of();
+  private Predicate<RecordCounts> doneWhen;
+  private Duration timeout = Duration.ofHours(2);
+
+  public LocalRun(
+      Template<?> template, Map<String, String> parameters, Path dir, PrintStream console) {
+    this.template = template;
+    this.parameters = new LinkedHashMap<>(parameters);
+    this.dir = dir;
+    this.console = console;
+  }
+
+  /** Pipeline options that are not template parameters (e.g. {@code --pubsubRootUrl=...}). */
+  public LocalRun withPipelineArgs(List<String> args) {
+    this.pipelineArgs = List.copyOf(args);
+    return this;
+  }
+
+  /**
+   * For a streaming template: stop (cancel) once {@code done} holds for the counters, or fail when
+   * {@code limit} passes first. Without it the run lasts until the pipeline finishes.
+   */
+  public LocalRun until(Predicate<RecordCounts> done, Duration limit) {
+    this.doneWhen = done;
+    this.timeout = limit;
+    return this;
+  }
+
+  public LocalRunResult execute()
+      throws ParameterValidationException, IOException, InterruptedException {
+    List<String> problems =
+        ParameterValidator.problems(
+            MetadataLoader.loadResource(template.id()), parameters, Set.of());
+    if (!problems.isEmpty()) {
+      throw new ParameterValidationException(problems);
+    }
+    Files.createDirectories(dir);
+    return execute(template);
+  }
+
+  private <O extends PipelineOptions> LocalRunResult execute(Template<O> t)
+      throws IOException, InterruptedException {
+    O options = options(t);
+    List<String> tables = t.outputTables(options);
+    LocalBigQuery bigQuery = LocalBigQuery.installInto(options, tables);
+
+    Pipeline pipeline = Pipeline.create(options);
+    t.build(pipeline, options);
+    console.printf("Running %s locally; output in %s%n", t.id(), dir);
+    Progress progress = new Progress(console);
+    PipelineResult result = pipeline.run();
+    PipelineResult.State state = awaitEnd(result, progress);
+    progress.finish();
+    RecordCounts counts = RecordCounts.of(result);
+
+    Map<String, Long> tableRows = new LinkedHashMap<>();
+    for (String table : tables) {
+      tableRows.put(table, Math.max(0, bigQuery.dump(table, dir)));
+    }
+    LocalRunResult summary =
+        new LocalRunResult(
+            t.id(), state.toString(), counts, progress.elapsedSeconds(), tableRows, dir);
+    Files.writeString(dir.resolve("summary.json"), summaryJson(summary));
+    console.print(summary.humanSummary());
+    return summary;
+  }
+
+  private <O extends PipelineOptions> O options(Template<O> t) {
+    List<String> args = new ArrayList<>();
+    parameters.forEach((name, value) -> args.add("--" + name + "=" + value));
+    args.addAll(pipelineArgs);
+    O options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(t.optionsClass());
+    options.setRunner(DirectRunner.class);
+    options.setTempLocation(dir.resolve("tmp").toAbsolutePath().toString());
+    options.setJobName("local-" + t.id());
+    // Polled, not blocked on: progress is shown while it runs, and streaming runs are cancelled.
+    options.as(DirectOptions.class).setBlockOnRun(false);
+    String project = BigQueryHelpers.parseTableSpec(t.outputTables(options).get(0)).getProjectId();
+    options.as(org.apache.beam.sdk.extensions.gcp.options.GcpOptions.class).setProject(project);
+    return options;
+  }
+
+  private PipelineResult.State awaitEnd(PipelineResult result, Progress progress)
+      throws IOException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
+      RecordCounts counts = RecordCounts.of(result);
+      progress.report(counts);
+      if (state != null && state.isTerminal()) {
+        return state;
+      }
+      if (doneWhen != null && doneWhen.test(counts)) {
+        result.cancel();
+        return PipelineResult.State.DONE;
+      }
+      if (System.nanoTime() > deadline) {
+        result.cancel();
+        throw new LocalRunTimeoutException(timeout, counts);
+      }
+    }
+  }
+
+  private static String summaryJson(LocalRunResult summary) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("template", summary.templateId());
+    root.put("state", summary.state());
+    root.put("elapsedSeconds", Math.round(summary.seconds() * 1000) / 1000.0);
+    root.put("recordsPerSecond", Math.round(summary.recordsPerSecond()));
+    ObjectNode counters = root.putObject("counters");
+    counters.put("read", summary.counts().read());
+    counters.put("written", summary.counts().written());
+    counters.put("deadLettered", summary.counts().deadLettered());
+    counters.put("filtered", summary.counts().filtered());
+    root.put("balanced", summary.counts().balanced());
+    ObjectNode tables = root.putObject("tables");
+    summary.tableRows().forEach(tables::put);
+    return JSON.writeValueAsString(root) + "\n";
+  }
+}

@@ -1,0 +1,44 @@
+package io.bqflex.local;
+
+import io.bqflex.pipeline.RecordCounts;
+import java.nio.file.Path;
+import java.util.Map;
+
+/** What a local run did: its end state, counters, time and the rows of each table. */
+public record LocalRunResult(
+    String templateId,
+    String state,
+    RecordCounts counts,
+    double seconds,
+    Map<String, Long> tableRows,
+    Path dir) {
+
+  public double recordsPerSecond() {
+    return seconds <= 0 ? 0 : counts.read() / seconds;
+  }
+
+  /** The few lines a person reads at the end of a run. */
+  public String humanSummary() {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "%s %s in %.1f s: %,d records read (%,.0f/s)%n",
+            templateId, state.toLowerCase(), seconds, counts.read(), recordsPerSecond()));
+    out.append(
+        String.format(
+            "  %,d written, %,d dead-lettered, %,d filtered%s%n",
+            counts.written(),
+            counts.deadLettered(),
+            counts.filtered(),
+            counts.balanced() ? "" : "  (NOT BALANCED: some records are unaccounted for)"));
+    tableRows.forEach(
+        (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
+    out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());
+    if (counts.deadLettered() > 0) {
+      out.append("  dead letters keep each record's payload, stage and errorMessage: fix the")
+          .append(" input or the schema and run again")
+          .append(System.lineSeparator());
+    }
+    return out.toString();
+  }
+}

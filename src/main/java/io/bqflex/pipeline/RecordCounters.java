@@ -1,0 +1,26 @@
+package io.bqflex.pipeline;
+
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.metrics.Metrics;
+
+/**
+ * The catalog's record counters, shown in the Dataflow monitoring UI and in the local run's summary.
+ *
+ * <p>Every template keeps one invariant: {@code read = written + dead-lettered + filtered}. Readers
+ * count {@link #READ}; the conversion counts {@link #WRITTEN} when it hands a row to the BigQuery
+ * writer and {@link #FILTERED} when a UDF drops a record; the dead-letter writer counts {@link
+ * #DEAD_LETTERED}. A row BigQuery rejects at write time moves from written to dead-lettered.
+ */
+public final class RecordCounters {
+  public static final String NAMESPACE = "bqflex";
+  public static final String READ = "records_read";
+  public static final String WRITTEN = "records_written";
+  public static final String DEAD_LETTERED = "records_dead_lettered";
+  public static final String FILTERED = "records_filtered";
+
+  private RecordCounters() {}
+
+  public static Counter counter(String name) {
+    return Metrics.counter(NAMESPACE, name);
+  }
+}

@@ -1,0 +1,47 @@
+package io.bqflex.pipeline;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.metrics.MetricNameFilter;
+import org.apache.beam.sdk.metrics.MetricQueryResults;
+import org.apache.beam.sdk.metrics.MetricResult;
+import org.apache.beam.sdk.metrics.MetricsFilter;
+
+/** The catalog's counters as read back from a pipeline result, for progress lines and summaries. */
+public record RecordCounts(long read, long written, long deadLettered, long filtered) {
+
+  /**
+   * Reads the counters of a running or finished pipeline. Attempted values are used: they are what a
+   * running pipeline can report, and on the DirectRunner they equal the committed ones at the end.
+   */
+  public static RecordCounts of(PipelineResult result) {
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(RecordCounters.NAMESPACE))
+                    .build());
+    Map<String, Long> totals = new LinkedHashMap<>();
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      Long value = counter.getAttempted();
+      totals.merge(counter.getName().getName(), value == null ? 0L : value, Long::sum);
+    }
+    return new RecordCounts(
+        totals.getOrDefault(RecordCounters.READ, 0L),
+        totals.getOrDefault(RecordCounters.WRITTEN, 0L),
+        totals.getOrDefault(RecordCounters.DEAD_LETTERED, 0L),
+        totals.getOrDefault(RecordCounters.FILTERED, 0L));
+  }
+
+  /** Records that have reached one of their three ends. */
+  public long accountedFor() {
+    return written + deadLettered + filtered;
+  }
+
+  /** Whether every record read has reached exactly one end. */
+  public boolean balanced() {
+    return read == accountedFor();
+  }
+}

@@ -1,0 +1,27 @@
+package io.bqflex.pipeline;
+
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.PipelineOptions;
+
+/**
+ * One catalog entry's pipeline: which reader, which payload format and which writer it uses. Its
+ * parameters are described by {@code metadata/<id>.json}; its options interface must agree with that
+ * file (a test checks).
+ */
+public interface Template<O extends PipelineOptions> {
+
+  /** The kebab-case id: the metadata file's name, the templates/ folder, the image, the spec. */
+  String id();
+
+  Class<O> optionsClass();
+
+  /**
+   * Adds the template's transforms to {@code pipeline}. Parameters that passed the metadata's checks
+   * but cannot work throw {@link InvalidParameterException} here, before any job starts.
+   */
+  void build(Pipeline pipeline, O options);
+
+  /** The BigQuery tables the job writes: the output table, then the dead-letter table. */
+  List<String> outputTables(O options);
+}

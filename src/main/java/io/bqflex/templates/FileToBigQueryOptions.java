@@ -1,0 +1,22 @@
+package io.bqflex.templates;
+
+import io.bqflex.udf.UdfOptions;
+import io.bqflex.write.BigQueryOutputOptions;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/** The parameters the Cloud Storage file templates share, named as Google's GCS templates name them. */
+public interface FileToBigQueryOptions extends UdfOptions, BigQueryOutputOptions {
+
+  @Description("Files to read: a gs:// pattern (a local path in local runs).")
+  @Validation.Required
+  String getInputFilePattern();
+
+  void setInputFilePattern(String value);
+
+  @Description("Output table: project:dataset.table or project.dataset.table.")
+  @Validation.Required
+  String getOutputTable();
+
+  void setOutputTable(String value);
+}

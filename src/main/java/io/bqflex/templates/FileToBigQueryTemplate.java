@@ -1,0 +1,48 @@
+package io.bqflex.templates;
+
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.ReadConvertWrite;
+import io.bqflex.pipeline.Template;
+import io.bqflex.read.ReadFileRecords;
+import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.OutputSchema;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+
+/** A batch template that reads Cloud Storage files; its subclasses say how the files are read. */
+abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> implements Template<O> {
+
+  /** The reader of the template's file format. */
+  abstract ReadFileRecords reader(O options);
+
+  /** How the template's records become rows of {@code schema}. */
+  abstract PayloadFormat payloadFormat(O options, TableSchema schema);
+
+  @Override
+  public void build(Pipeline pipeline, O options) {
+    TableSchema schema = OutputSchema.resolve(options, "outputTable", options.getOutputTable());
+    WriteSettings settings =
+        WriteSettings.of(options, options.getOutputTable(), BigQuerySchemas.toJson(schema));
+    ConvertRecords convert =
+        ConvertRecords.with(payloadFormat(options, schema), Udfs.specOf(options).orElse(null));
+    ReadConvertWrite.assemble(
+        pipeline,
+        "ReadFiles",
+        reader(options),
+        ReadFileRecords.RECORDS,
+        ReadFileRecords.FAILURES,
+        convert,
+        new WriteWithDeadLetters(settings));
+  }
+
+  @Override
+  public List<String> outputTables(O options) {
+    WriteSettings settings = WriteSettings.of(options, options.getOutputTable(), null);
+    return List.of(settings.table(), settings.deadLetterTable());
+  }
+
+}

@@ -1,0 +1,105 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.rows.FailedRecord;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one dead-letter table schema of the catalog. Its first six columns are those of Google's
+ * templates' error tables, so an existing error table keeps working; the last four say where the
+ * record came from and which stage refused it.
+ */
+public final class DeadLetterTable {
+  /** Suffix of the default dead-letter table: {@code <outputTable>_error_records}. */
+  public static final String DEFAULT_SUFFIX = "_error_records";
+
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS 'UTC'").withZone(ZoneOffset.UTC);
+
+  private DeadLetterTable() {}
+
+  public static TableSchema schema() {
+    return new TableSchema()
+        .setFields(
+            List.of(
+                field("timestamp", "TIMESTAMP", "REQUIRED"),
+                field("payloadString", "STRING", "NULLABLE"),
+                field("payloadBytes", "BYTES", "NULLABLE"),
+                field("attributes", "RECORD", "REPEATED")
+                    .setFields(
+                        List.of(
+                            field("key", "STRING", "NULLABLE"),
+                            field("value", "STRING", "NULLABLE"))),
+                field("errorMessage", "STRING", "NULLABLE"),
+                field("stacktrace", "STRING", "NULLABLE"),
+                field("stage", "STRING", "NULLABLE"),
+                field("source", "STRING", "NULLABLE"),
+                field("recordNumber", "INTEGER", "NULLABLE"),
+                field("messageId", "STRING", "NULLABLE")));
+  }
+
+  /** The default dead-letter table of {@code outputTable}, when the user names none. */
+  public static String defaultFor(String outputTable) {
+    return outputTable + DEFAULT_SUFFIX;
+  }
+
+  /** The dead-letter row of {@code failure}. */
+  public static TableRow toRow(FailedRecord failure) {
+    TableRow row = new TableRow();
+    row.set("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(failure.timestampMillis())));
+    row.set("payloadString", payloadString(failure));
+    if (failure.payloadBytes() != null) {
+      row.set("payloadBytes", Base64.getEncoder().encodeToString(failure.payloadBytes()));
+    }
+    row.set("attributes", attributes(failure.attributes()));
+    row.set("errorMessage", failure.errorMessage());
+    if (failure.stacktrace() != null) {
+      row.set("stacktrace", failure.stacktrace());
+    }
+    row.set("stage", failure.stage().name());
+    if (failure.source() != null) {
+      row.set("source", failure.source());
+    }
+    if (failure.recordNumber() > 0) {
+      row.set("recordNumber", String.valueOf(failure.recordNumber()));
+    }
+    if (failure.messageId() != null) {
+      row.set("messageId", failure.messageId());
+    }
+    return row;
+  }
+
+  /**
+   * A payload that is not text (invalid UTF-8) still gets a readable payloadString, with U+FFFD for
+   * the bytes it cannot show; payloadBytes keeps the exact original.
+   */
+  private static String payloadString(FailedRecord failure) {
+    if (failure.payloadString() != null) {
+      return failure.payloadString();
+    }
+    return failure.payloadBytes() == null
+        ? ""
+        : new String(failure.payloadBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static List<TableRow> attributes(Map<String, String> attributes) {
+    List<TableRow> pairs = new ArrayList<>();
+    if (attributes != null) {
+      attributes.forEach((k, v) -> pairs.add(new TableRow().set("key", k).set("value", v)));
+    }
+    return pairs;
+  }
+
+  private static TableFieldSchema field(String name, String type, String mode) {
+    return new TableFieldSchema().setName(name).setType(type).setMode(mode);
+  }
+}

@@ -1,0 +1,58 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.read.TextFiles;
+import io.bqflex.rows.BigQuerySchemas;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
+
+/**
+ * The schema rows are converted against: the {@code JSONPath} file when given, otherwise the schema
+ * of the existing output table, read once when the pipeline is built.
+ */
+public final class OutputSchema {
+  private OutputSchema() {}
+
+  /**
+   * @param tableParameter the template's name for its output-table parameter, for error messages
+   * @param table that parameter's value
+   */
+  public static TableSchema resolve(
+      BigQueryOutputOptions options, String tableParameter, String table) {
+    String path = options.getJSONPath();
+    if (path != null && !path.isBlank()) {
+      try {
+        return BigQuerySchemas.parse(TextFiles.readAll(path), path);
+      } catch (IllegalArgumentException e) {
+        throw new InvalidParameterException("JSONPath", e.getMessage(), e);
+      }
+    }
+    return existingTableSchema(options, tableParameter, table);
+  }
+
+  private static TableSchema existingTableSchema(
+      BigQueryOutputOptions options, String tableParameter, String table) {
+    Table existing;
+    try (DatasetService datasets = BigQueryServicesOverride.datasetService(options)) {
+      existing = datasets.getTable(BigQueryHelpers.parseTableSpec(table));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the schema of " + table, e);
+    } catch (Exception e) {
+      throw new InvalidParameterException(
+          tableParameter,
+          "could not read the schema of table " + table + " (" + e.getMessage() + ")",
+          e);
+    }
+    if (existing == null || existing.getSchema() == null) {
+      throw new InvalidParameterException(
+          "JSONPath",
+          "table "
+              + table
+              + " does not exist, so its schema cannot be read: give JSONPath=<schema file>");
+    }
+    return existing.getSchema();
+  }
+}

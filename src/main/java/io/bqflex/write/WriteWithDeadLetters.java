@@ -1,0 +1,176 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.pipeline.RecordCounters;
+import io.bqflex.rows.FailedRecord;
+import io.bqflex.rows.FailedRecordCoder;
+import io.bqflex.rows.Stage;
+import java.io.IOException;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryStorageApiInsertError;
+import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
+import org.apache.beam.sdk.io.gcp.bigquery.WriteResult;
+import org.apache.beam.sdk.metrics.Counter;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.ValueProvider.StaticValueProvider;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PDone;
+import org.apache.beam.sdk.values.TupleTag;
+import org.joda.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Writes the rows ({@link #ROWS}) to the output table and every failure ({@link #FAILURES}), plus
+ * each row BigQuery itself rejects, to the dead-letter table.
+ */
+public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDone> {
+  public static final TupleTag<TableRow> ROWS = new TupleTag<TableRow>() {};
+  public static final TupleTag<FailedRecord> FAILURES = new TupleTag<FailedRecord>() {};
+
+  private static final Logger LOG = LoggerFactory.getLogger(WriteWithDeadLetters.class);
+
+  private final WriteSettings settings;
+
+  public WriteWithDeadLetters(WriteSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public PDone expand(PCollectionTuple input) {
+    PipelineOptions options = input.getPipeline().getOptions();
+    WriteResult written =
+        input
+            .get(ROWS)
+            .apply("WriteRows", rowsWrite(options).to(settings.table()).withJsonSchema(schema()));
+
+    PCollectionList<FailedRecord> failures = PCollectionList.of(input.get(FAILURES));
+    if (settings.usesStorageWriteApi()) {
+      failures =
+          failures.and(
+              written
+                  .getFailedStorageApiInserts()
+                  .apply("RejectedByBigQuery", ParDo.of(new RejectedRowFn()))
+                  .setCoder(FailedRecordCoder.of()));
+    }
+    WriteResult deadLettered =
+        failures
+            .apply("AllFailures", Flatten.pCollections())
+            .apply("ToDeadLetterRows", ParDo.of(new DeadLetterRowFn()))
+            .setCoder(TableRowJsonCoder.of())
+            .apply(
+                "WriteDeadLetters",
+                deadLetterWrite(options)
+                    .to(settings.deadLetterTable())
+                    .withSchema(DeadLetterTable.schema()));
+    if (settings.usesStorageWriteApi()) {
+      deadLettered
+          .getFailedStorageApiInserts()
+          .apply("DeadLettersRejected", ParDo.of(new LogLostDeadLetterFn()));
+    }
+    return PDone.in(input.getPipeline());
+  }
+
+  private String schema() {
+    return settings.schemaJson();
+  }
+
+  private BigQueryIO.Write<TableRow> rowsWrite(PipelineOptions options) {
+    BigQueryIO.Write<TableRow> write =
+        common(options)
+            .withCreateDisposition(settings.createDisposition())
+            .withWriteDisposition(settings.writeDisposition());
+    if (settings.timePartitioning() != null) {
+      write = write.withTimePartitioning(settings.timePartitioning());
+    }
+    if (settings.clustering() != null) {
+      write = write.withClustering(settings.clustering());
+    }
+    // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
+    // BigQuery in agreement with it.
+    return settings.ignoreUnknownValues() ? write.ignoreUnknownValues() : write;
+  }
+
+  private BigQueryIO.Write<TableRow> deadLetterWrite(PipelineOptions options) {
+    return common(options)
+        .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
+        .withWriteDisposition(WriteDisposition.WRITE_APPEND);
+  }
+
+  private BigQueryIO.Write<TableRow> common(PipelineOptions options) {
+    BigQueryIO.Write<TableRow> write =
+        BigQueryIO.writeTableRows().withMethod(settings.method()).withoutValidation();
+    if (settings.loadTempDirectory() != null) {
+      write =
+          write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
+    }
+    if (settings.streaming() && settings.usesStorageWriteApi()) {
+      write = write.withTriggeringFrequency(Duration.standardSeconds(settings.triggeringFrequencySeconds()));
+      write =
+          settings.numStreams() > 0
+              ? write.withNumStorageWriteApiStreams(settings.numStreams())
+              : write.withAutoSharding();
+    }
+    return BigQueryServicesOverride.applyTo(write, options);
+  }
+
+  /** A row BigQuery refused: it leaves the written count and becomes a dead letter. */
+  private static final class RejectedRowFn extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
+    private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
+
+    @ProcessElement
+    public void process(@Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
+        throws IOException {
+      written.dec();
+      String row = BigQueryHelpers.toJsonString(error.getRow());
+      out.output(
+          new FailedRecord(
+              System.currentTimeMillis(),
+              row,
+              row.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+              Stage.WRITE,
+              "BigQuery rejected the row: " + error.getErrorMessage(),
+              null,
+              error.getTable() == null ? null : BigQueryHelpers.toTableSpec(error.getTable()),
+              0,
+              null,
+              null));
+    }
+  }
+
+  private static final class DeadLetterRowFn extends DoFn<FailedRecord, TableRow> {
+    private final Counter deadLettered = RecordCounters.counter(RecordCounters.DEAD_LETTERED);
+
+    @ProcessElement
+    public void process(@Element FailedRecord failure, OutputReceiver<TableRow> out) {
+      deadLettered.inc();
+      out.output(DeadLetterTable.toRow(failure));
+    }
+  }
+
+  /**
+   * The last resort: when the dead-letter table itself refuses a row, the row goes to the worker log
+   * in full, so it can still be recovered from Cloud Logging.
+   */
+  private static final class LogLostDeadLetterFn extends DoFn<BigQueryStorageApiInsertError, Void> {
+    private final Counter refused = RecordCounters.counter("dead_letters_refused");
+
+    @ProcessElement
+    public void process(@Element BigQueryStorageApiInsertError error) {
+      refused.inc();
+      LOG.error(
+          "The dead-letter table refused a row ({}); the row: {}",
+          error.getErrorMessage(),
+          error.getRow());
+    }
+  }
+}

@@ -1,0 +1,89 @@
+package io.bqflex.templates;
+
+import static io.bqflex.templates.GcsCsvToBigQueryTest.byKey;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class GcsJsonToBigQueryTest {
+  private static final String FIXTURES = "src/test/resources/GcsJsonToBigQueryTest/";
+
+  @TempDir Path dir;
+
+  private Map<String, String> parameters(String table) {
+    Map<String, String> p = new HashMap<>();
+    p.put("inputFilePattern", FIXTURES + "mixed.json");
+    p.put("JSONPath", FIXTURES + "schema.json");
+    p.put("outputTable", table);
+    return p;
+  }
+
+  @Test
+  void writesGoodObjectsAndDeadLettersEveryBadLine() throws Exception {
+    String table = "test-project:json.mixed";
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), parameters(table), dir);
+
+    // 13 non-blank lines: a blank line is not a record.
+    assertEquals(12, run.result.counts().read());
+    assertEquals(2, run.result.counts().written());
+    assertEquals(10, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+
+    Map<String, JsonNode> rows = new HashMap<>();
+    run.rows(table).forEach(r -> rows.put(r.get("event_id").asText(), r));
+    assertEquals(2, rows.size());
+    assertEquals("android", rows.get("a").get("device").get("os").asText());
+    assertEquals("A-1", rows.get("a").get("items").get(0).get("sku").asText());
+    assertEquals("東京", rows.get("b").get("tags").get(1).asText());
+    assertEquals(18, rows.get("b").get("user_id").asLong());
+
+    Map<Long, JsonNode> dead = byKey(run.rows(table + "_error_records"), "recordNumber");
+    assertEquals(10, dead.size());
+    assertDeadLetter(dead.get(4L), "CONVERT", "user_id");
+    assertDeadLetter(dead.get(5L), "CONVERT", "device");
+    assertDeadLetter(dead.get(6L), "CONVERT", "event_time");
+    assertDeadLetter(dead.get(7L), "CONVERT", "event_id");
+    assertDeadLetter(dead.get(8L), "CONVERT", "colour");
+    assertDeadLetter(dead.get(9L), "CONVERT", "items");
+    assertDeadLetter(dead.get(10L), "PARSE", "");
+    assertDeadLetter(dead.get(11L), "PARSE", "");
+    assertDeadLetter(dead.get(12L), "PARSE", "");
+    assertDeadLetter(dead.get(13L), "CONVERT", "tags");
+    assertEquals("[\"an\", \"array\"]", dead.get(10L).get("payloadString").asText());
+    assertEquals("42", dead.get(11L).get("payloadString").asText());
+  }
+
+  @Test
+  void dropsUnknownFieldsWhenAskedTo() throws Exception {
+    String table = "test-project:json.ignore_unknown";
+    Map<String, String> p = parameters(table);
+    p.put("ignoreUnknownValues", "true");
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
+
+    assertTrue(run.result.counts().balanced());
+    assertEquals(3, run.result.counts().written());
+    assertTrue(run.rows(table).stream().noneMatch(r -> r.has("colour")));
+  }
+
+  @Test
+  void sampleFromTheReadmeRunsWithItsBadRecordsDeadLettered() throws Exception {
+    TemplateRun run =
+        TemplateRun.of(new GcsJsonToBigQuery(), Samples.parameters("gcs-json-to-bigquery"), dir);
+
+    assertTrue(run.result.counts().balanced());
+    assertTrue(run.result.counts().written() > 0);
+    assertTrue(run.result.counts().deadLettered() > 0);
+  }
+
+  private static void assertDeadLetter(JsonNode row, String stage, String mentioned) {
+    assertEquals(stage, row.get("stage").asText(), row.toString());
+    assertTrue(row.get("errorMessage").asText().contains(mentioned), row.toString());
+    assertTrue(row.get("source").asText().endsWith("mixed.json"), row.toString());
+  }
+}

@@ -1,0 +1,56 @@
+package io.bqflex.templates;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.local.LocalRun;
+import io.bqflex.local.LocalRunResult;
+import io.bqflex.pipeline.Template;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Runs a template's real pipeline locally and reads back the tables it left, for assertions. */
+final class TemplateRun {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  final LocalRunResult result;
+  final String console;
+  private final Path dir;
+
+  private TemplateRun(LocalRunResult result, String console, Path dir) {
+    this.result = result;
+    this.console = console;
+    this.dir = dir;
+  }
+
+  static TemplateRun of(Template<?> template, Map<String, String> parameters, Path dir)
+      throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    LocalRunResult result =
+        new LocalRun(template, parameters, dir, new PrintStream(out, true, StandardCharsets.UTF_8))
+            .execute();
+    return new TemplateRun(result, out.toString(StandardCharsets.UTF_8), dir);
+  }
+
+  /** The rows the run left in {@code table} (project:dataset.table), or none. */
+  List<JsonNode> rows(String table) throws IOException {
+    Path file = dir.resolve(table.replace(':', '.') + ".json");
+    List<JsonNode> rows = new ArrayList<>();
+    if (Files.exists(file)) {
+      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+        rows.add(JSON.readTree(line));
+      }
+    }
+    return rows;
+  }
+
+  JsonNode summary() throws IOException {
+    return JSON.readTree(dir.resolve("summary.json").toFile());
+  }
+}

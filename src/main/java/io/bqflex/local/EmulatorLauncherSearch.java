@@ -45,7 +45,10 @@ final class EmulatorLauncherSearch {
       Map<String, String> env, Supplier<Optional<Path>> gcloudSdkRoot, List<Path> commonRoots) {
     List<Supplier<Optional<Path>>> candidates = new ArrayList<>();
     candidates.add(
-        () -> Optional.ofNullable(env.get("CLOUDSDK_ROOT_DIR")).filter(s -> !s.isBlank()).map(Path::of));
+        () ->
+            Optional.ofNullable(env.get("CLOUDSDK_ROOT_DIR"))
+                .filter(s -> !s.isBlank())
+                .map(Path::of));
     candidates.add(gcloudSdkRoot);
     for (Path root : commonRoots) {
       candidates.add(() -> Optional.of(root));

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A message to publish to the emulator: raw data bytes (any bytes, not only UTF-8 text, so tests can
- * send payloads a reader must refuse) and attributes.
+ * A message to publish to the emulator: raw data bytes (any bytes, not only UTF-8 text, so tests
+ * can send payloads a reader must refuse) and attributes.
  */
 public record OutgoingMessage(byte[] data, Map<String, String> attributes) {
   public OutgoingMessage {

@@ -107,7 +107,10 @@ public final class PubsubEmulator implements AutoCloseable {
     }
   }
 
-  /** An emulator someone else runs, at {@code rootUrl} ({@code http://host:port}); close() leaves it. */
+  /**
+   * An emulator someone else runs, at {@code rootUrl} ({@code http://host:port}); close() leaves
+   * it.
+   */
   public static PubsubEmulator attach(String rootUrl) {
     String url = rootUrl.endsWith("/") ? rootUrl.substring(0, rootUrl.length() - 1) : rootUrl;
     URI uri = URI.create(url);

@@ -49,10 +49,15 @@ final class PubsubRestClient {
     ObjectNode body = JSON.createObjectNode();
     body.put("topic", "projects/" + project + "/topics/" + topic);
     body.put("ackDeadlineSeconds", ackDeadlineSeconds);
-    send("PUT", "/v1/projects/" + segment(project) + "/subscriptions/" + segment(subscription), body);
+    send(
+        "PUT",
+        "/v1/projects/" + segment(project) + "/subscriptions/" + segment(subscription),
+        body);
   }
 
-  /** The full names ({@code projects/P/subscriptions/S}) of the subscriptions attached to a topic. */
+  /**
+   * The full names ({@code projects/P/subscriptions/S}) of the subscriptions attached to a topic.
+   */
   List<String> listSubscriptions(String project, String topic) throws IOException {
     List<String> names = new ArrayList<>();
     String pageToken = "";
@@ -65,7 +70,9 @@ final class PubsubRestClient {
     return names;
   }
 
-  /** Publishes in order, in batches, and returns the message ids in the order of {@code messages}. */
+  /**
+   * Publishes in order, in batches, and returns the message ids in the order of {@code messages}.
+   */
   List<String> publish(String project, String topic, List<OutgoingMessage> messages)
       throws IOException {
     List<String> ids = new ArrayList<>(messages.size());

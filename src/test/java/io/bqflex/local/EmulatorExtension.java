@@ -66,10 +66,13 @@ public final class EmulatorExtension implements BeforeAllCallback, ParameterReso
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SharedEmulator.class, key -> SharedEmulator.start(), SharedEmulator.class);
+        .getOrComputeIfAbsent(
+            SharedEmulator.class, key -> SharedEmulator.start(), SharedEmulator.class);
   }
 
-  /** The run's emulator, or why there is none; remembered so each class does not retry for ~60 s. */
+  /**
+   * The run's emulator, or why there is none; remembered so each class does not retry for ~60 s.
+   */
   private static final class SharedEmulator implements AutoCloseable {
     private final PubsubEmulator emulator;
     private final String notInstalled;

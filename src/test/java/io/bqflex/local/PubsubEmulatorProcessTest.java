@@ -42,7 +42,8 @@ class PubsubEmulatorProcessTest {
     Path launcher = fixture("never-answers.sh");
 
     IOException error =
-        assertThrows(IOException.class, () -> PubsubEmulator.start(launcher, Duration.ofSeconds(1)));
+        assertThrows(
+            IOException.class, () -> PubsubEmulator.start(launcher, Duration.ofSeconds(1)));
 
     assertTrue(error.getMessage().contains("did not answer within"), error.getMessage());
     assertTrue(error.getMessage().contains("never listening"), error.getMessage());
@@ -104,8 +105,7 @@ class PubsubEmulatorProcessTest {
 
   private Path fixture(String name) throws IOException {
     Path script = temp.resolve(name);
-    try (InputStream in =
-        getClass().getResourceAsStream("/PubsubEmulatorProcessTest/" + name)) {
+    try (InputStream in = getClass().getResourceAsStream("/PubsubEmulatorProcessTest/" + name)) {
       Files.write(script, in.readAllBytes());
     }
     assertTrue(script.toFile().setExecutable(true), "cannot make " + script + " executable");

@@ -135,13 +135,20 @@ class PubsubEmulatorTest {
     return prefix + "-" + UUID.randomUUID();
   }
 
-  /** Pulls until {@code count} messages arrived; the emulator may hand them out over several pulls. */
+  /**
+   * Pulls until {@code count} messages arrived; the emulator may hand them out over several pulls.
+   */
   private static Map<String, JsonNode> pull(PubsubEmulator emulator, String subscription, int count)
       throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     URI uri =
         URI.create(
-            emulator.rootUrl() + "/v1/projects/" + PROJECT + "/subscriptions/" + subscription + ":pull");
+            emulator.rootUrl()
+                + "/v1/projects/"
+                + PROJECT
+                + "/subscriptions/"
+                + subscription
+                + ":pull");
     Map<String, JsonNode> byId = new HashMap<>();
     for (int attempt = 0; attempt < 50 && byId.size() < count; attempt++) {
       HttpRequest request =
@@ -162,7 +169,10 @@ class PubsubEmulatorTest {
 
   private static Map<String, String> attributes(JsonNode message) {
     Map<String, String> attributes = new HashMap<>();
-    message.path("attributes").fields().forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
+    message
+        .path("attributes")
+        .fields()
+        .forEachRemaining(e -> attributes.put(e.getKey(), e.getValue().asText()));
     return attributes;
   }
 }

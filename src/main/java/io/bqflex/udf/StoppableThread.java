@@ -107,6 +107,7 @@ final class StoppableThread implements AutoCloseable {
   @Override
   public void close() {
     ThreadPoolExecutor closing = executor;
+    Thread closingThread = thread;
     if (closing == null) {
       return;
     }
@@ -114,6 +115,9 @@ final class StoppableThread implements AutoCloseable {
     try {
       if (!closing.awaitTermination(1, TimeUnit.SECONDS)) {
         stop();
+      } else if (closingThread != null) {
+        // The executor counts as terminated a moment before its thread has ended.
+        closingThread.join(TimeUnit.SECONDS.toMillis(1));
       }
     } catch (InterruptedException e) {
       stop();

@@ -41,8 +41,10 @@ public final class JavaScriptUdf implements AutoCloseable {
   private final StoppableThread thread;
 
   private UdfSource source;
+
   /** A changed source that failed to load; not retried until the files change again. */
   private UdfSource rejectedSource;
+
   /** Null after a call was stopped: its engine may be half-way through anything. */
   private SandboxedScript script;
 
@@ -106,7 +108,7 @@ public final class JavaScriptUdf implements AutoCloseable {
               + spec.functionName()
               + "' did not return within "
               + describe(spec.timeLimit())
-              + " and was stopped; make it finish sooner (look for an endless loop) for this"
+              + " and was stopped; look for an endless loop or work that grows with the"
               + " record.");
     } catch (ExecutionException e) {
       throw failure(e.getCause());
@@ -165,12 +167,16 @@ public final class JavaScriptUdf implements AutoCloseable {
     }
   }
 
-  /** The same files, in a fresh engine: they loaded before, so a failure now is not the record's. */
+  /**
+   * The same files, in a fresh engine: they loaded before, so a failure now is not the record's.
+   */
   private SandboxedScript reloadAfterStop() {
     return load(source);
   }
 
-  /** At most once per reload interval: re-read the files and swap in a new engine if they changed. */
+  /**
+   * At most once per reload interval: re-read the files and swap in a new engine if they changed.
+   */
   private void reloadIfDue() {
     if (reloadIntervalNanos == 0) {
       return;
@@ -184,7 +190,8 @@ public final class JavaScriptUdf implements AutoCloseable {
     try {
       fresh = UdfSource.read(spec.path());
     } catch (IOException | RuntimeException e) {
-      LOG.warn("Could not re-read UDF {}; keeping the loaded version: {}", spec.path(), e.toString());
+      LOG.warn(
+          "Could not re-read UDF {}; keeping the loaded version: {}", spec.path(), e.toString());
       return;
     }
     if (fresh.equals(source) || fresh.equals(rejectedSource)) {
@@ -197,7 +204,10 @@ public final class JavaScriptUdf implements AutoCloseable {
       LOG.info("Reloaded UDF {} from {}", spec.functionName(), spec.path());
     } catch (IllegalArgumentException e) {
       rejectedSource = fresh;
-      LOG.warn("The changed UDF {} does not load; keeping the loaded version: {}", spec.path(), e);
+      LOG.warn(
+          "The changed UDF {} does not load; keeping the loaded version: {}",
+          spec.path(),
+          e.getMessage());
     }
   }
 
@@ -235,7 +245,7 @@ public final class JavaScriptUdf implements AutoCloseable {
     if (value instanceof Boolean) {
       return "a boolean (" + value + ")";
     }
-    return "a Java " + value.getClass().getName();
+    return "a Java object (" + value.getClass().getName() + ")";
   }
 
   private static String describe(Duration duration) {

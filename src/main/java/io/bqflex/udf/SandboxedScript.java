@@ -13,20 +13,20 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
  * <p>The walls: {@code --no-java} removes {@code Java}, {@code Packages}, {@code java}, {@code
  * javax} and {@code JavaImporter}; a class filter that refuses every class also makes Nashorn
  * refuse reflection on the Java objects a script can still reach (a string's {@code getClass()});
- * {@code --no-syntax-extensions} keeps to standard ECMAScript 5.1. The globals that remain and reach
- * outside are deleted before the UDF is loaded, so a call to them fails as a ReferenceError of that
- * record: {@code load}/{@code loadWithNewGlobal} read files and URLs, {@code exit}/{@code quit} end
- * the JVM, and {@code __noSuchProperty__} is what resolves the {@code engine} and {@code context}
- * names to the live ScriptEngine (whose factory builds an engine without these walls).
+ * {@code --no-syntax-extensions} keeps to standard ECMAScript 5.1. The globals that remain and
+ * reach outside are deleted before the UDF is loaded, so a call to them fails as a ReferenceError
+ * of that record: {@code load}/{@code loadWithNewGlobal} read files and URLs, {@code exit}/{@code
+ * quit} end the JVM, and {@code __noSuchProperty__} is what resolves the {@code engine} and {@code
+ * context} names to the live ScriptEngine (whose factory builds an engine without these walls).
  */
 final class SandboxedScript {
   private static final NashornScriptEngineFactory FACTORY = new NashornScriptEngineFactory();
   private static final String[] ENGINE_OPTIONS = {"--no-java", "--no-syntax-extensions"};
 
   /**
-   * Runs before any UDF code. {@code print} and {@code console.*} stay callable but do nothing: UDFs
-   * written for Google's templates or for Node may log, and one log line per record would flood the
-   * worker logs.
+   * Runs before any UDF code. {@code print} and {@code console.*} stay callable but do nothing:
+   * UDFs written for Google's templates or for Node may log, and one log line per record would
+   * flood the worker logs.
    */
   private static final String LOCKDOWN =
       "(function (global) {"
@@ -60,7 +60,9 @@ final class SandboxedScript {
     }
     for (UdfSource.Script script : source.scripts()) {
       // Each file keeps its own name, so errors point at the right file and line.
-      engine.getContext().setAttribute(ScriptEngine.FILENAME, script.name, ScriptContext.ENGINE_SCOPE);
+      engine
+          .getContext()
+          .setAttribute(ScriptEngine.FILENAME, script.name, ScriptContext.ENGINE_SCOPE);
       try {
         engine.eval(script.text);
       } catch (ScriptException e) {
@@ -78,7 +80,8 @@ final class SandboxedScript {
       }
     }
     Object function = engine.get(functionName);
-    if (!(function instanceof ScriptObjectMirror) || !((ScriptObjectMirror) function).isFunction()) {
+    if (!(function instanceof ScriptObjectMirror)
+        || !((ScriptObjectMirror) function).isFunction()) {
       throw new IllegalArgumentException(
           "javascriptTextTransformFunctionName '"
               + functionName

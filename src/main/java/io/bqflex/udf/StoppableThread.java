@@ -21,8 +21,8 @@ import org.slf4j.LoggerFactory;
  * this class's own loop, which is thrown away with it). The price is a hand-over per call, about 2
  * to 3 µs measured here.
  *
- * <p>After a stop the next call starts a new thread. The caller must treat whatever the stopped call
- * touched (the engine) as broken and build it anew.
+ * <p>After a stop the next call starts a new thread. The caller must treat whatever the stopped
+ * call touched (the engine) as broken and build it anew.
  */
 final class StoppableThread implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(StoppableThread.class);
@@ -77,7 +77,8 @@ final class StoppableThread implements AutoCloseable {
     return executor;
   }
 
-  @SuppressWarnings("deprecation") // Thread.stop: the only way to end a loop that ignores interrupts.
+  @SuppressWarnings(
+      "deprecation") // Thread.stop: the only way to end a loop that ignores interrupts.
   private void stop() {
     ThreadPoolExecutor stopping = executor;
     Thread running = thread;

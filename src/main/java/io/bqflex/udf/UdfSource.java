@@ -30,7 +30,9 @@ final class UdfSource {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Script && name.equals(((Script) o).name) && text.equals(((Script) o).text);
+      return o instanceof Script
+          && name.equals(((Script) o).name)
+          && text.equals(((Script) o).text);
     }
 
     @Override
@@ -60,7 +62,9 @@ final class UdfSource {
     if (match.status() == MatchResult.Status.OK) {
       for (MatchResult.Metadata metadata : match.metadata()) {
         ResourceId file = metadata.resourceId();
-        if (!file.isDirectory() && file.getFilename() != null && file.getFilename().endsWith(".js")) {
+        if (!file.isDirectory()
+            && file.getFilename() != null
+            && file.getFilename().endsWith(".js")) {
           files.add(file);
         }
       }

@@ -151,7 +151,8 @@ class JavaScriptUdfTest {
     try (JavaScriptUdf udf = udf("escapes.js", escape)) {
       RecordException first = udfError(udf, "{\"n\":1}");
       assertTrue(first.getMessage().startsWith("UDF '" + escape + "'"), first.getMessage());
-      // The worker is unharmed: the same instance takes the next record (and fails it the same way).
+      // The worker is unharmed: the same instance takes the next record (and fails it the same
+      // way).
       assertEquals(first.getMessage(), udfError(udf, "{\"n\":2}").getMessage());
     }
   }
@@ -238,6 +239,19 @@ class JavaScriptUdfTest {
   }
 
   @Test
+  void reloadKeepsLoadedVersionWhenFileIsGone(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("udf.js");
+    Files.copy(fixture("reload/v1.js"), file);
+    AtomicLong clock = new AtomicLong();
+    UdfSpec spec = UdfSpec.from(file.toString(), "transform", 1).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec, clock::get)) {
+      Files.delete(file);
+      clock.addAndGet(Duration.ofMinutes(1).toNanos());
+      assertEquals(1, version(udf));
+    }
+  }
+
+  @Test
   void neverReloadsWhenIntervalIsZero(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("udf.js");
     Files.copy(fixture("reload/v1.js"), file);
@@ -269,7 +283,13 @@ class JavaScriptUdfTest {
                 for (int i = 0; i < records; i++) {
                   int quantity = worker * records + i;
                   String in =
-                      "{\"sku\":\"w" + worker + "-" + i + "\",\"price\":3,\"quantity\":" + quantity + "}";
+                      "{\"sku\":\"w"
+                          + worker
+                          + "-"
+                          + i
+                          + "\",\"price\":3,\"quantity\":"
+                          + quantity
+                          + "}";
                   JsonNode out = JSON.readTree(udf.apply(in));
                   assertEquals(3 * quantity, out.get("total").asInt());
                   assertEquals(("w" + worker + "-" + i).toUpperCase(), out.get("sku").asText());

@@ -54,8 +54,7 @@ class UdfSpecTest {
   void rejectsFunctionNameThatIsNotAnIdentifier() {
     IllegalArgumentException e =
         assertThrows(
-            IllegalArgumentException.class,
-            () -> UdfSpec.from("gs://b/udf.js", "transform(x)", 0));
+            IllegalArgumentException.class, () -> UdfSpec.from("gs://b/udf.js", "transform(x)", 0));
     assertTrue(e.getMessage().contains("javascriptTextTransformFunctionName"), e.getMessage());
   }
 

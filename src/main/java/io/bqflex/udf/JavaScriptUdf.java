@@ -1,0 +1,255 @@
+package io.bqflex.udf;
+
+import io.bqflex.rows.RecordException;
+import io.bqflex.rows.Stage;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
+import org.openjdk.nashorn.api.scripting.NashornException;
+import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Calls a JavaScript UDF on one record at a time, with Google's contract: the function takes the
+ * record as a JSON string and returns a JSON string, or null/undefined to filter the record out.
+ *
+ * <p>Make one per DoFn instance (in {@code @Setup}, closed in {@code @Teardown}). Beam never calls
+ * a DoFn instance from two threads at once, so each instance owns its compiled function and no lock
+ * is taken; Google's templates instead share one engine per worker behind a lock, which serialises
+ * every thread. Not thread-safe.
+ *
+ * <p>Each call runs in a {@linkplain SandboxedScript sandbox} on a {@linkplain StoppableThread
+ * private thread} and is stopped after the spec's time limit; a stopped call fails only its record,
+ * and the next record gets a freshly built engine.
+ */
+public final class JavaScriptUdf implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(JavaScriptUdf.class);
+
+  /**
+   * Loading runs the files' top-level code, so it is time-limited too, but generously: building and
+   * compiling on a cold JVM takes about half a second on a busy 2-core machine.
+   */
+  private static final Duration MIN_LOAD_LIMIT = Duration.ofSeconds(60);
+
+  private final UdfSpec spec;
+  private final LongSupplier nanoClock;
+  private final long reloadIntervalNanos;
+  private final Duration loadLimit;
+  private final StoppableThread thread;
+
+  private UdfSource source;
+
+  /** A changed source that failed to load; not retried until the files change again. */
+  private UdfSource rejectedSource;
+
+  /** Null after a call was stopped: its engine may be half-way through anything. */
+  private SandboxedScript script;
+
+  private long lastReloadCheck;
+  private boolean closed;
+
+  /**
+   * Reads and compiles the UDF.
+   *
+   * @throws IllegalArgumentException when the path matches no .js file, a file does not compile
+   *     (naming the file and line) or the function is not defined
+   * @throws IOException when a file cannot be read
+   */
+  public JavaScriptUdf(UdfSpec spec) throws IOException {
+    this(spec, System::nanoTime);
+  }
+
+  /** With the clock that reloads are timed by; tests pass their own. */
+  JavaScriptUdf(UdfSpec spec, LongSupplier nanoClock) throws IOException {
+    this.spec = spec;
+    this.nanoClock = nanoClock;
+    this.reloadIntervalNanos = Duration.ofMinutes(spec.reloadIntervalMinutes()).toNanos();
+    this.loadLimit =
+        spec.timeLimit().compareTo(MIN_LOAD_LIMIT) > 0 ? spec.timeLimit() : MIN_LOAD_LIMIT;
+    this.thread = new StoppableThread("bqflex-udf-" + spec.functionName());
+    try {
+      this.source = UdfSource.read(spec.path());
+      this.script = load(source);
+    } catch (IOException | RuntimeException e) {
+      thread.close();
+      throw e;
+    }
+    this.lastReloadCheck = nanoClock.getAsLong();
+  }
+
+  /**
+   * Runs the UDF on one record.
+   *
+   * @return the UDF's result, or null when it returned null, undefined or an empty string: the
+   *     record is filtered out (Google's templates drop an empty string too)
+   * @throws RecordException at {@link Stage#UDF} when the UDF threw, returned something that is not
+   *     a string, or did not return within the time limit
+   */
+  public String apply(String json) throws RecordException {
+    if (closed) {
+      throw new IllegalStateException("JavaScriptUdf for " + spec + " is closed");
+    }
+    reloadIfDue();
+    if (script == null) {
+      script = reloadAfterStop();
+    }
+    SandboxedScript current = script;
+    Object result;
+    try {
+      result = thread.run(() -> current.call(json), spec.timeLimit());
+    } catch (TimeoutException e) {
+      script = null;
+      throw new RecordException(
+          Stage.UDF,
+          "UDF '"
+              + spec.functionName()
+              + "' did not return within "
+              + describe(spec.timeLimit())
+              + " and was stopped; look for an endless loop or work that grows with the"
+              + " record.");
+    } catch (ExecutionException e) {
+      throw failure(e.getCause());
+    } catch (InterruptedException e) {
+      // The worker is shutting down; this record did nothing wrong, so do not dead-letter it.
+      script = null;
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the UDF ran", e);
+    }
+    if (result == null || ScriptObjectMirror.isUndefined(result)) {
+      return null;
+    }
+    if (result instanceof String) {
+      String text = (String) result;
+      return text.isEmpty() ? null : text;
+    }
+    throw new RecordException(
+        Stage.UDF,
+        "UDF '"
+            + spec.functionName()
+            + "' returned "
+            + describeValue(result)
+            + ", not a string; return JSON.stringify(record), or null to filter the record out.");
+  }
+
+  /** Ends the UDF's private thread. */
+  @Override
+  public void close() {
+    closed = true;
+    script = null;
+    thread.close();
+  }
+
+  private SandboxedScript load(UdfSource toLoad) {
+    try {
+      return thread.run(() -> SandboxedScript.load(toLoad, spec.functionName()), loadLimit);
+    } catch (TimeoutException e) {
+      throw new IllegalArgumentException(
+          "The UDF files of javascriptTextTransformGcsPath "
+              + spec.path()
+              + " did not finish loading within "
+              + describe(loadLimit)
+              + "; their top-level code must not loop or wait. Move work into the function.");
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException) {
+        throw (RuntimeException) cause;
+      }
+      if (cause instanceof Error) {
+        throw (Error) cause;
+      }
+      throw new IllegalStateException("Could not load the UDF " + spec, cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while loading the UDF " + spec, e);
+    }
+  }
+
+  /**
+   * The same files, in a fresh engine: they loaded before, so a failure now is not the record's.
+   */
+  private SandboxedScript reloadAfterStop() {
+    return load(source);
+  }
+
+  /**
+   * At most once per reload interval: re-read the files and swap in a new engine if they changed.
+   */
+  private void reloadIfDue() {
+    if (reloadIntervalNanos == 0) {
+      return;
+    }
+    long now = nanoClock.getAsLong();
+    if (now - lastReloadCheck < reloadIntervalNanos) {
+      return;
+    }
+    lastReloadCheck = now;
+    UdfSource fresh;
+    try {
+      fresh = UdfSource.read(spec.path());
+    } catch (IOException | RuntimeException e) {
+      LOG.warn(
+          "Could not re-read UDF {}; keeping the loaded version: {}", spec.path(), e.toString());
+      return;
+    }
+    if (fresh.equals(source) || fresh.equals(rejectedSource)) {
+      return;
+    }
+    try {
+      script = load(fresh);
+      source = fresh;
+      rejectedSource = null;
+      LOG.info("Reloaded UDF {} from {}", spec.functionName(), spec.path());
+    } catch (IllegalArgumentException e) {
+      rejectedSource = fresh;
+      LOG.warn(
+          "The changed UDF {} does not load; keeping the loaded version: {}",
+          spec.path(),
+          e.getMessage());
+    }
+  }
+
+  private RecordException failure(Throwable cause) {
+    String name = "UDF '" + spec.functionName() + "'";
+    if (cause instanceof NashornException) {
+      NashornException error = (NashornException) cause;
+      return new RecordException(
+          Stage.UDF,
+          name + " threw at " + ScriptErrors.location(error) + ": " + error.getMessage(),
+          cause);
+    }
+    if (cause instanceof StackOverflowError) {
+      return new RecordException(
+          Stage.UDF, name + " overflowed the stack; look for recursion that never ends.", cause);
+    }
+    if (cause instanceof VirtualMachineError) {
+      // Out of memory and the like are the worker's trouble, not one record's.
+      throw (VirtualMachineError) cause;
+    }
+    return new RecordException(Stage.UDF, name + " failed: " + cause, cause);
+  }
+
+  private static String describeValue(Object value) {
+    if (value instanceof ScriptObjectMirror) {
+      ScriptObjectMirror mirror = (ScriptObjectMirror) value;
+      if (mirror.isFunction()) {
+        return "a function";
+      }
+      return mirror.isArray() ? "an array" : "an object";
+    }
+    if (value instanceof Number) {
+      return "a number (" + value + ")";
+    }
+    if (value instanceof Boolean) {
+      return "a boolean (" + value + ")";
+    }
+    return "a Java object (" + value.getClass().getName() + ")";
+  }
+
+  private static String describe(Duration duration) {
+    long millis = duration.toMillis();
+    return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+  }
+}

@@ -1,0 +1,322 @@
+package io.bqflex.udf;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.rows.RecordException;
+import io.bqflex.rows.Stage;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class JavaScriptUdfTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Path fixture(String name) {
+    return UdfFixtures.path(JavaScriptUdfTest.class, name);
+  }
+
+  private static UdfSpec spec(String file, String function) {
+    return UdfSpec.from(fixture(file).toString(), function, 0).orElseThrow();
+  }
+
+  private static JavaScriptUdf udf(String file, String function) throws Exception {
+    return new JavaScriptUdf(spec(file, function));
+  }
+
+  private static RecordException udfError(JavaScriptUdf udf, String json) {
+    RecordException e = assertThrows(RecordException.class, () -> udf.apply(json));
+    assertEquals(Stage.UDF, e.stage());
+    return e;
+  }
+
+  @Test
+  void transformAddsAndRenamesFields() throws Exception {
+    try (JavaScriptUdf udf = udf("transform.js", "transform")) {
+      JsonNode out = JSON.readTree(udf.apply("{\"name\":\"Ada\",\"age\":36}"));
+      assertEquals("bqflex", out.get("source").asText());
+      assertEquals("Ada", out.get("full_name").asText());
+      assertFalse(out.has("name"));
+      assertEquals(36, out.get("age").asInt());
+    }
+  }
+
+  @Test
+  void filtersRecordWhenUdfReturnsNull() throws Exception {
+    try (JavaScriptUdf udf = udf("filter.js", "dropInactive")) {
+      assertNull(udf.apply("{\"status\":\"deleted\"}"));
+    }
+  }
+
+  @Test
+  void filtersRecordWhenUdfReturnsUndefined() throws Exception {
+    try (JavaScriptUdf udf = udf("filter.js", "dropInactive")) {
+      assertNull(udf.apply("{\"status\":\"inactive\"}"));
+    }
+  }
+
+  @Test
+  void filtersRecordWhenUdfReturnsEmptyStringAsGooglesTemplatesDo() throws Exception {
+    try (JavaScriptUdf udf = udf("filter.js", "emptyString")) {
+      assertNull(udf.apply("{\"status\":\"active\"}"));
+    }
+  }
+
+  @Test
+  void keepsRecordTheFilterPasses() throws Exception {
+    String record = "{\"status\":\"active\"}";
+    try (JavaScriptUdf udf = udf("filter.js", "dropInactive")) {
+      assertEquals(record, udf.apply(record));
+    }
+  }
+
+  @Test
+  void enrichAddsComputedFields() throws Exception {
+    try (JavaScriptUdf udf = udf("enrich.js", "enrich")) {
+      JsonNode out = JSON.readTree(udf.apply("{\"sku\":\"ab-1\",\"price\":12.5,\"quantity\":10}"));
+      assertEquals(12.5 * 10, out.get("total").asDouble());
+      assertTrue(out.get("big_order").asBoolean());
+      assertEquals("AB-1", out.get("sku").asText());
+    }
+  }
+
+  @Test
+  void thrownErrorNamesFunctionFileLineAndMessage() throws Exception {
+    int line = UdfFixtures.lineOf(fixture("throw.js"), "throw new Error");
+    try (JavaScriptUdf udf = udf("throw.js", "validate")) {
+      RecordException e = udfError(udf, "{\"name\":\"no id\"}");
+      assertEquals(
+          "UDF 'validate' threw at throw.js:" + line + ": Error: record has no id", e.getMessage());
+    }
+  }
+
+  @Test
+  void typeErrorInUdfIsThatRecordsError() throws Exception {
+    try (JavaScriptUdf udf = udf("throw.js", "typeError")) {
+      RecordException e = udfError(udf, "{}");
+      assertTrue(e.getMessage().startsWith("UDF 'typeError' threw at throw.js:"), e.getMessage());
+      assertTrue(e.getMessage().contains("TypeError"), e.getMessage());
+    }
+  }
+
+  @Test
+  void endlessRecursionIsThatRecordsError() throws Exception {
+    try (JavaScriptUdf udf = udf("throw.js", "recurse")) {
+      RecordException e = udfError(udf, "{}");
+      assertTrue(e.getMessage().contains("recursion"), e.getMessage());
+    }
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "javaType",
+        "packages",
+        "javaGlobal",
+        "javaxGlobal",
+        "javaImporter",
+        "loadFile",
+        "loadUrl",
+        "loadNewGlobal",
+        "exitProcess",
+        "quitProcess",
+        "polyglot",
+        "engineGlobal",
+        "contextGlobal",
+        "reflection",
+        "classLoader",
+        "globalThisJava"
+      })
+  void sandboxEscapeFailsAsThatRecordsUdfError(String escape) throws Exception {
+    try (JavaScriptUdf udf = udf("escapes.js", escape)) {
+      RecordException first = udfError(udf, "{\"n\":1}");
+      assertTrue(first.getMessage().startsWith("UDF '" + escape + "'"), first.getMessage());
+      // The worker is unharmed: the same instance takes the next record (and fails it the same
+      // way).
+      assertEquals(first.getMessage(), udfError(udf, "{\"n\":2}").getMessage());
+    }
+  }
+
+  @Test
+  void printAndConsoleAreSilentNoOps() throws Exception {
+    PrintStream stdout = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    String record = "{\"n\":1}";
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      try (JavaScriptUdf udf = udf("print.js", "logs")) {
+        assertEquals(record, udf.apply(record));
+      }
+    } finally {
+      System.setOut(stdout);
+    }
+    assertFalse(captured.toString(StandardCharsets.UTF_8).contains("processing"));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"number", "object", "array", "bool", "javaClass"})
+  void resultThatIsNotAStringIsThatRecordsError(String function) throws Exception {
+    try (JavaScriptUdf udf = udf("returns.js", function)) {
+      RecordException e = udfError(udf, "{\"n\":1}");
+      assertTrue(e.getMessage().contains("not a string"), e.getMessage());
+    }
+  }
+
+  @Test
+  void endlessLoopIsStoppedAfterTimeLimitAndNextRecordWorks() throws Exception {
+    UdfSpec spec = spec("loop.js", "maybeSpin").withTimeLimit(Duration.ofMillis(200));
+    String normal = "{\"spin\":false,\"n\":1}";
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec)) {
+      for (int attempt = 0; attempt < 2; attempt++) {
+        RecordException e = udfError(udf, "{\"spin\":true}");
+        assertTrue(e.getMessage().contains("did not return within 200 ms"), e.getMessage());
+        assertEquals(normal, udf.apply(normal));
+      }
+    }
+  }
+
+  @Test
+  void patternOfTwoFilesLoadsBothInNameOrderAndSkipsOtherFiles() throws Exception {
+    String pattern = fixture("two-files/b_main.js").getParent().resolve("*").toString();
+    UdfSpec spec = UdfSpec.from(pattern, "transform", 0).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec)) {
+      JsonNode out = JSON.readTree(udf.apply("{\"n\":1}"));
+      assertEquals("a_helpers.js", out.get("tagged_by").asText());
+      assertEquals(1, out.get("n").asInt());
+    }
+  }
+
+  @Test
+  void reloadPicksUpChangedFileOncePerInterval(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("udf.js");
+    Files.copy(fixture("reload/v1.js"), file);
+    AtomicLong clock = new AtomicLong();
+    UdfSpec spec = UdfSpec.from(file.toString(), "transform", 1).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec, clock::get)) {
+      assertEquals(1, version(udf));
+      Files.copy(fixture("reload/v2.js"), file, StandardCopyOption.REPLACE_EXISTING);
+      clock.addAndGet(Duration.ofSeconds(59).toNanos());
+      assertEquals(1, version(udf), "reloaded before the interval passed");
+      clock.addAndGet(Duration.ofSeconds(1).toNanos());
+      assertEquals(2, version(udf));
+    }
+  }
+
+  @Test
+  void reloadKeepsLoadedVersionWhenChangedFileDoesNotCompile(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("udf.js");
+    Files.copy(fixture("reload/v1.js"), file);
+    AtomicLong clock = new AtomicLong();
+    UdfSpec spec = UdfSpec.from(file.toString(), "transform", 1).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec, clock::get)) {
+      Files.copy(fixture("reload/broken.js"), file, StandardCopyOption.REPLACE_EXISTING);
+      clock.addAndGet(Duration.ofMinutes(1).toNanos());
+      assertEquals(1, version(udf));
+      Files.copy(fixture("reload/v2.js"), file, StandardCopyOption.REPLACE_EXISTING);
+      clock.addAndGet(Duration.ofMinutes(1).toNanos());
+      assertEquals(2, version(udf));
+    }
+  }
+
+  @Test
+  void reloadKeepsLoadedVersionWhenFileIsGone(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("udf.js");
+    Files.copy(fixture("reload/v1.js"), file);
+    AtomicLong clock = new AtomicLong();
+    UdfSpec spec = UdfSpec.from(file.toString(), "transform", 1).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec, clock::get)) {
+      Files.delete(file);
+      clock.addAndGet(Duration.ofMinutes(1).toNanos());
+      assertEquals(1, version(udf));
+    }
+  }
+
+  @Test
+  void neverReloadsWhenIntervalIsZero(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("udf.js");
+    Files.copy(fixture("reload/v1.js"), file);
+    AtomicLong clock = new AtomicLong();
+    UdfSpec spec = UdfSpec.from(file.toString(), "transform", 0).orElseThrow();
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec, clock::get)) {
+      Files.copy(fixture("reload/v2.js"), file, StandardCopyOption.REPLACE_EXISTING);
+      clock.addAndGet(Duration.ofDays(1).toNanos());
+      assertEquals(1, version(udf));
+    }
+  }
+
+  private static int version(JavaScriptUdf udf) throws Exception {
+    return JSON.readTree(udf.apply("{\"n\":1}")).get("version").asInt();
+  }
+
+  @Test
+  void twoThreadsEachWithTheirOwnUdfProduceCorrectResults() throws Exception {
+    int records = 2_000;
+    ExecutorService pool = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<Integer>> workers = new ArrayList<>();
+      for (int w = 0; w < 2; w++) {
+        int worker = w;
+        Callable<Integer> job =
+            () -> {
+              int checked = 0;
+              try (JavaScriptUdf udf = udf("enrich.js", "enrich")) {
+                for (int i = 0; i < records; i++) {
+                  int quantity = worker * records + i;
+                  String in =
+                      "{\"sku\":\"w"
+                          + worker
+                          + "-"
+                          + i
+                          + "\",\"price\":3,\"quantity\":"
+                          + quantity
+                          + "}";
+                  JsonNode out = JSON.readTree(udf.apply(in));
+                  assertEquals(3 * quantity, out.get("total").asInt());
+                  assertEquals(("w" + worker + "-" + i).toUpperCase(), out.get("sku").asText());
+                  checked++;
+                }
+              }
+              return checked;
+            };
+        workers.add(pool.submit(job));
+      }
+      for (Future<Integer> worker : workers) {
+        assertEquals(records, worker.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void closeEndsThePrivateThread() throws Exception {
+    JavaScriptUdf udf = udf("transform.js", "transform");
+    udf.apply("{\"name\":\"Ada\"}");
+    udf.close();
+    boolean alive =
+        Thread.getAllStackTraces().keySet().stream()
+            .anyMatch(t -> t.getName().startsWith("bqflex-udf-transform") && t.isAlive());
+    assertFalse(alive);
+    assertThrows(IllegalStateException.class, () -> udf.apply("{}"));
+  }
+}

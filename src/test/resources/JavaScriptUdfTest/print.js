@@ -1,0 +1,5 @@
+function logs(inJson) {
+  print('processing ' + inJson);
+  console.log('processing', inJson);
+  return inJson;
+}

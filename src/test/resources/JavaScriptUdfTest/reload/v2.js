@@ -1,0 +1,5 @@
+function transform(inJson) {
+  var obj = JSON.parse(inJson);
+  obj.version = 2;
+  return JSON.stringify(obj);
+}

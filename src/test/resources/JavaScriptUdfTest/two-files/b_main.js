@@ -1,0 +1,3 @@
+function transform(inJson) {
+  return JSON.stringify(tag(JSON.parse(inJson)));
+}

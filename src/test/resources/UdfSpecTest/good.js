@@ -1,0 +1,3 @@
+function transform(inJson) {
+  return inJson;
+}

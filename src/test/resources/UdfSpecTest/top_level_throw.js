@@ -1,0 +1,5 @@
+var config = JSON.parse('{not json');
+
+function transform(inJson) {
+  return inJson;
+}

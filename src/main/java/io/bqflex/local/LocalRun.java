@@ -22,6 +22,8 @@ import java.util.function.Predicate;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
+import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -117,8 +119,10 @@ public final class LocalRun {
     options.setJobName("local-" + t.id());
     // Polled, not blocked on: progress is shown while it runs, and streaming runs are cancelled.
     options.as(DirectOptions.class).setBlockOnRun(false);
-    String project = BigQueryHelpers.parseTableSpec(t.outputTables(options).get(0)).getProjectId();
-    options.as(org.apache.beam.sdk.extensions.gcp.options.GcpOptions.class).setProject(project);
+    GcpOptions gcp = options.as(GcpOptions.class);
+    gcp.setProject(BigQueryHelpers.parseTableSpec(t.outputTables(options).get(0)).getProjectId());
+    // Nothing local talks to Google Cloud: no credentials to look for (and warn about).
+    gcp.setCredentialFactoryClass(NoopCredentialFactory.class);
     return options;
   }
 

@@ -73,7 +73,7 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
     }
 
     @Setup
-    public void setup() {
+    public void setup() throws java.io.IOException {
       if (udfSpec != null) {
         udf = new JavaScriptUdf(udfSpec);
       }

@@ -89,7 +89,7 @@ public final class DecodingReader extends Reader {
     chars.clear();
     long firstPosition = delivered;
     int replacedAt0 = invalidPositions.size();
-    while (chars.position() == 0 && !finished) {
+    while (!finished && chars.hasRemaining()) {
       CoderResult result = decoder.decode(bytes, chars, inputEnded);
       if (result.isError()) {
         if (!chars.hasRemaining()) {
@@ -102,6 +102,8 @@ public final class DecodingReader extends Reader {
         if (inputEnded) {
           decoder.flush(chars);
           finished = true;
+        } else if (chars.position() > 0) {
+          break; // hand out what is decoded before reading more
         } else {
           readBytes();
         }

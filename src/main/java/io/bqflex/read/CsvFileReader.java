@@ -14,20 +14,20 @@ import org.apache.commons.csv.CSVRecord;
  * Reads the records of one CSV file, streaming, each with its values and its original text.
  *
  * <p>Commons CSV finds the record boundaries (quoted delimiters, doubled quotes, quoted line
- * breaks, the format's escapes). The original text is cut from a copy of the characters the
- * parser read: a record starts at its {@link CSVRecord#getCharacterPosition()}, and ends after as
- * many line breaks as the parser's line count moved on while reading it. The text keeps line
- * breaks inside quotes and loses the record's own terminator (CR LF, LF or CR) and, in formats
- * that ignore empty lines, the empty lines before it.
+ * breaks, the format's escapes). The original text is cut from a copy of the characters the parser
+ * read: a record starts at its {@link CSVRecord#getCharacterPosition()}, and ends after as many
+ * line breaks as the parser's line count moved on while reading it. The text keeps line breaks
+ * inside quotes and loses the record's own terminator (CR LF, LF or CR) and, in formats that ignore
+ * empty lines, the empty lines before it.
  *
- * <p>Record numbers are Commons CSV's {@link CSVRecord#getRecordNumber()}: 1-based and counting
- * the header record, so with {@code containsHeaders} the first data record is number 2. Empty
- * lines that the format ignores are not counted.
+ * <p>Record numbers are Commons CSV's {@link CSVRecord#getRecordNumber()}: 1-based and counting the
+ * header record, so with {@code containsHeaders} the first data record is number 2. Empty lines
+ * that the format ignores are not counted.
  *
- * <p>A malformed file (an unterminated quote, text after a closing quote) does not lose the
- * records before the fault: the reader returns them, then one unreadable record holding the text
- * from the faulty record on (cut at {@value #MAX_MALFORMED_TEXT} characters) with Commons CSV's
- * message, and then stops: after such a fault the record boundaries are a guess.
+ * <p>A malformed file (an unterminated quote, text after a closing quote) does not lose the records
+ * before the fault: the reader returns them, then one unreadable record holding the text from the
+ * faulty record on (cut at {@value #MAX_MALFORMED_TEXT} characters) with Commons CSV's message, and
+ * then stops: after such a fault the record boundaries are a guess.
  *
  * <p>One case is out of reach: in a format with an escape character, a file whose very last
  * character is an escaped line break with no terminator after it loses that line break from the
@@ -43,8 +43,10 @@ public final class CsvFileReader implements FileRecordReader {
   private final boolean dropsEmptyLines;
   private boolean headerPending;
   private boolean ended;
+
   /** Line breaks the parser has consumed up to {@link #nextStart}. */
   private long linesConsumed;
+
   /** Where the next record's text (with any ignored empty lines before it) starts. */
   private long nextStart;
 

@@ -16,13 +16,13 @@ import java.util.ArrayDeque;
  * remembers where it met bytes that are not valid in the charset.
  *
  * <p>Invalid bytes become U+FFFD and reading carries on; the readers then fail just the records
- * that contain them ({@link #hasInvalidBytesBetween}). Why not the alternatives: replacing
- * silently would load altered text into BigQuery with no trace of it, and stopping at the first
- * invalid byte would lose every good record after it. This way the damaged record reaches the
- * dead-letter table, where the U+FFFD shows the spot, and the message says to check the encoding.
+ * that contain them ({@link #hasInvalidBytesBetween}). Why not the alternatives: replacing silently
+ * would load altered text into BigQuery with no trace of it, and stopping at the first invalid byte
+ * would lose every good record after it. This way the damaged record reaches the dead-letter table,
+ * where the U+FFFD shows the spot, and the message says to check the encoding.
  *
- * <p>A byte-order mark is the character U+FEFF at the start of the decoded text: for UTF-8, and
- * for UTF-16LE/BE or UTF-32 charsets that keep it. (Java's "UTF-16" and "UTF-32" decoders already
+ * <p>A byte-order mark is the character U+FEFF at the start of the decoded text: for UTF-8, and for
+ * UTF-16LE/BE or UTF-32 charsets that keep it. (Java's "UTF-16" and "UTF-32" decoders already
  * consume it and use it to choose the byte order.) In another charset those bytes are ordinary
  * characters and stay, for example "ï»¿" in ISO-8859-1.
  */
@@ -35,6 +35,7 @@ public final class DecodingReader extends Reader {
   private final CharsetDecoder decoder;
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER_SIZE).flip();
   private final CharBuffer chars = CharBuffer.allocate(BUFFER_SIZE).flip();
+
   /** Positions, in delivered characters, of the U+FFFD that replace invalid bytes; ascending. */
   private final ArrayDeque<Long> invalidPositions = new ArrayDeque<>();
 

@@ -21,8 +21,8 @@ public final class FileRecord {
   }
 
   /**
-   * The 1-based position in the file: the line number for JSON lines, the CSV record number for
-   * CSV (as Commons CSV counts it, the header record included).
+   * The 1-based position in the file: the line number for JSON lines, the CSV record number for CSV
+   * (as Commons CSV counts it, the header record included).
    */
   public long number() {
     return number;

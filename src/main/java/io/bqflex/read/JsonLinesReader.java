@@ -15,8 +15,10 @@ public final class JsonLinesReader implements FileRecordReader {
   private final char[] buffer = new char[8192];
   private int position;
   private int limit;
+
   /** The file position of {@code buffer[0]}. */
   private long bufferStart;
+
   private long lineNumber;
   private boolean ended;
 

@@ -83,7 +83,8 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
         try {
           for (FileRecord record = reader.next(); record != null; record = reader.next()) {
             lastNumber = record.number();
-            SourceRecord sourceRecord = SourceRecord.fromFile(record.text(), source, record.number());
+            SourceRecord sourceRecord =
+                SourceRecord.fromFile(record.text(), source, record.number());
             if (record.isReadable()) {
               out.get(RECORDS).output(sourceRecord);
             } else {

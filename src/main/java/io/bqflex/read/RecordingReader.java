@@ -5,8 +5,8 @@ import java.io.Reader;
 
 /**
  * Passes characters through to a parser and keeps a copy of them, so that the original text of a
- * record can be cut out by character position after the parser has read it. The caller says what
- * it no longer needs ({@link #forget}), which keeps memory to about one record plus the parser's
+ * record can be cut out by character position after the parser has read it. The caller says what it
+ * no longer needs ({@link #forget}), which keeps memory to about one record plus the parser's
  * read-ahead.
  */
 final class RecordingReader extends Reader {
@@ -15,8 +15,10 @@ final class RecordingReader extends Reader {
 
   private final Reader source;
   private final StringBuilder kept = new StringBuilder();
+
   /** The file position of {@code kept.charAt(0)}. */
   private long keptFrom;
+
   /** Text before this file position is no longer needed. */
   private long neededFrom;
 
@@ -44,9 +46,9 @@ final class RecordingReader extends Reader {
   }
 
   /**
-   * The file position just after the {@code count}th line break from {@code from}, counting a
-   * line break the way Commons CSV counts lines (CR, LF, and CR LF as one); {@link #end()} when
-   * the text handed out holds fewer.
+   * The file position just after the {@code count}th line break from {@code from}, counting a line
+   * break the way Commons CSV counts lines (CR, LF, and CR LF as one); {@link #end()} when the text
+   * handed out holds fewer.
    */
   long afterLineBreaks(long from, long count) {
     int i = index(from);
@@ -77,7 +79,8 @@ final class RecordingReader extends Reader {
         break;
       }
     }
-    return kept.substring(index(from), (int) Math.min(kept.length(), index(from) + (long) maxChars));
+    return kept.substring(
+        index(from), (int) Math.min(kept.length(), index(from) + (long) maxChars));
   }
 
   /** Text before file position {@code position} will not be asked for again. */

@@ -22,9 +22,9 @@ import org.apache.commons.csv.QuoteMode;
  *
  * <p>Runs once per record. Most records hold no quote, escape or line break; for those the values
  * are split here directly, because a Commons CSV parser per record allocates a 16 KB buffer. The
- * split applies the format's rules that still matter without quotes (surrounding spaces, trim,
- * null string, trailing delimiter), and the tests hold it equal to Commons CSV for every
- * predefined format. Anything else goes to Commons CSV itself.
+ * split applies the format's rules that still matter without quotes (surrounding spaces, trim, null
+ * string, trailing delimiter), and the tests hold it equal to Commons CSV for every predefined
+ * format. Anything else goes to Commons CSV itself.
  */
 public final class CsvRecordParser implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -123,7 +123,8 @@ public final class CsvRecordParser implements Serializable {
       return null;
     }
     QuoteMode quoteMode = format.getQuoteMode();
-    boolean strictQuoteMode = quoteMode == QuoteMode.ALL_NON_NULL || quoteMode == QuoteMode.NON_NUMERIC;
+    boolean strictQuoteMode =
+        quoteMode == QuoteMode.ALL_NON_NULL || quoteMode == QuoteMode.NON_NUMERIC;
     return strictQuoteMode && nullString == null && value.isEmpty() ? null : value;
   }
 

@@ -20,14 +20,16 @@ class JsonLinesReaderTest {
   @Test
   void numbersEachLine() throws IOException {
     List<FileRecord> records = read("{\"a\":1}\n{\"a\":2}\n");
-    assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), records.stream().map(FileRecord::text).toList());
+    assertEquals(
+        List.of("{\"a\":1}", "{\"a\":2}"), records.stream().map(FileRecord::text).toList());
     assertEquals(List.of(1L, 2L), records.stream().map(FileRecord::number).toList());
   }
 
   @Test
   void skipsBlankLinesButKeepsLineNumbers() throws IOException {
     List<FileRecord> records = read("\n{\"a\":1}\n   \n\t\r\n{\"a\":2}\n\n");
-    assertEquals(List.of("{\"a\":1}", "{\"a\":2}"), records.stream().map(FileRecord::text).toList());
+    assertEquals(
+        List.of("{\"a\":1}", "{\"a\":2}"), records.stream().map(FileRecord::text).toList());
     assertEquals(List.of(2L, 5L), records.stream().map(FileRecord::number).toList());
   }
 
@@ -57,7 +59,8 @@ class JsonLinesReaderTest {
 
   @Test
   void failsOnlyTheLineWithInvalidBytes() throws IOException {
-    byte[] bytes = "{\"n\":\"ok\"}\n{\"n\":\"Zo?\"}\n{\"n\":\"東京\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] bytes =
+        "{\"n\":\"ok\"}\n{\"n\":\"Zo?\"}\n{\"n\":\"東京\"}\n".getBytes(StandardCharsets.UTF_8);
     bytes[new String(bytes, StandardCharsets.ISO_8859_1).indexOf('?')] = (byte) 0xFF;
     List<FileRecord> records =
         Records.all(

@@ -14,7 +14,8 @@ class TextFilesTest {
   @Test
   void readsWholeLocalFile() throws Exception {
     Path schema = Paths.get(getClass().getResource("/TextFilesTest/schema.json").toURI());
-    assertEquals("[{\"name\": \"city\", \"type\": \"STRING\"}]\n", TextFiles.readAll(schema.toString()));
+    assertEquals(
+        "[{\"name\": \"city\", \"type\": \"STRING\"}]\n", TextFiles.readAll(schema.toString()));
   }
 
   @Test

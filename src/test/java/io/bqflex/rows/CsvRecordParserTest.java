@@ -78,7 +78,8 @@ class CsvRecordParserTest {
   void rejectsTextHoldingTwoRecords() {
     RecordException e =
         assertThrows(
-            RecordException.class, () -> new CsvRecordParser(CSVFormat.DEFAULT).parse("a,\"b\"\nc"));
+            RecordException.class,
+            () -> new CsvRecordParser(CSVFormat.DEFAULT).parse("a,\"b\"\nc"));
     assertEquals(Stage.PARSE, e.stage());
   }
 

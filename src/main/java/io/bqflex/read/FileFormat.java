@@ -1,0 +1,69 @@
+package io.bqflex.read;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.Objects;
+import org.apache.commons.csv.CSVFormat;
+
+/** How to turn a file's bytes into records: CSV or newline-delimited JSON, in a charset. */
+public abstract class FileFormat implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  private final String charsetName;
+
+  private FileFormat(String encoding) {
+    // Resolved now, so an unknown name fails at pipeline construction rather than on a worker.
+    this.charsetName = FileEncoding.charsetNamed(encoding).name();
+  }
+
+  /**
+   * CSV in {@code format} (see {@code io.bqflex.rows.CsvFormats}), whose first record is a header
+   * to skip when {@code containsHeaders}; {@code encoding} is a charset name, UTF-8 when null.
+   */
+  public static FileFormat csv(CSVFormat format, boolean containsHeaders, String encoding) {
+    return new Csv(format, containsHeaders, encoding);
+  }
+
+  /** Newline-delimited JSON; {@code encoding} is a charset name, UTF-8 when null. */
+  public static FileFormat jsonLines(String encoding) {
+    return new JsonLines(encoding);
+  }
+
+  /** A reader of the records in {@code bytes}, which it closes. */
+  public final FileRecordReader open(InputStream bytes) throws IOException {
+    return open(new DecodingReader(bytes, FileEncoding.charsetNamed(charsetName)));
+  }
+
+  abstract FileRecordReader open(DecodingReader text) throws IOException;
+
+  private static final class Csv extends FileFormat {
+    private static final long serialVersionUID = 1L;
+    private final CSVFormat format;
+    private final boolean containsHeaders;
+
+    Csv(CSVFormat format, boolean containsHeaders, String encoding) {
+      super(encoding);
+      this.format = Objects.requireNonNull(format, "format");
+      this.containsHeaders = containsHeaders;
+    }
+
+    @Override
+    FileRecordReader open(DecodingReader text) throws IOException {
+      return new CsvFileReader(text, format, containsHeaders);
+    }
+  }
+
+  private static final class JsonLines extends FileFormat {
+    private static final long serialVersionUID = 1L;
+
+    JsonLines(String encoding) {
+      super(encoding);
+    }
+
+    @Override
+    FileRecordReader open(DecodingReader text) {
+      return new JsonLinesReader(text);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+package io.bqflex.read;
+
+import io.bqflex.rows.FailedRecord;
+import io.bqflex.rows.FailedRecordCoder;
+import io.bqflex.rows.SourceRecord;
+import io.bqflex.rows.SourceRecordCoder;
+import io.bqflex.rows.Stage;
+import java.io.IOException;
+import java.nio.channels.Channels;
+import java.util.Objects;
+import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.transforms.PTransform;
+import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.TupleTag;
+import org.apache.beam.sdk.values.TupleTagList;
+
+/**
+ * Reads every file matching a pattern (a local path or {@code gs://...}, globs allowed) into one
+ * {@link SourceRecord} per record, whose payload is the record's original text. Compressed files
+ * (gzip, bzip2, zstd, ...) are recognised by their extension and decompressed.
+ *
+ * <p>What cannot be read goes to {@link #FAILURES} at {@link Stage#READ}, never dropped: a record
+ * with bytes its charset cannot decode, the malformed rest of a CSV file, the unread rest of a file
+ * that broke off (a corrupt gzip). A pattern that matches no file fails the job, naming the
+ * pattern.
+ *
+ * <p>Each file is read whole by one worker.
+ */
+public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> {
+  public static final TupleTag<SourceRecord> RECORDS = new TupleTag<>() {};
+  public static final TupleTag<FailedRecord> FAILURES = new TupleTag<>() {};
+
+  private final String filePattern;
+  private final FileFormat format;
+
+  private ReadFileRecords(String filePattern, FileFormat format) {
+    this.filePattern = Objects.requireNonNull(filePattern, "filePattern");
+    this.format = Objects.requireNonNull(format, "format");
+  }
+
+  public static ReadFileRecords from(String filePattern, FileFormat format) {
+    return new ReadFileRecords(filePattern, format);
+  }
+
+  @Override
+  public PCollectionTuple expand(PBegin input) {
+    PCollectionTuple read =
+        input
+            .apply(
+                "MatchFiles",
+                FileIO.match()
+                    .filepattern(filePattern)
+                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
+            .apply("OpenFiles", FileIO.readMatches())
+            .apply(
+                "ReadRecords",
+                ParDo.of(new ReadEachFileFn(format))
+                    .withOutputTags(RECORDS, TupleTagList.of(FAILURES)));
+    read.get(RECORDS).setCoder(SourceRecordCoder.of());
+    read.get(FAILURES).setCoder(FailedRecordCoder.of());
+    return read;
+  }
+
+  /** Hands each file to its format's reader and sorts what comes back. */
+  static final class ReadEachFileFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
+    private final FileFormat format;
+
+    ReadEachFileFn(FileFormat format) {
+      this.format = format;
+    }
+
+    @ProcessElement
+    public void processElement(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
+        throws IOException {
+      String source = file.getMetadata().resourceId().toString();
+      // A file that cannot be opened throws: the runner retries, and then fails the job naming it.
+      try (FileRecordReader reader = format.open(Channels.newInputStream(file.open()))) {
+        long lastNumber = 0;
+        try {
+          for (FileRecord record = reader.next(); record != null; record = reader.next()) {
+            lastNumber = record.number();
+            SourceRecord sourceRecord =
+                SourceRecord.fromFile(record.text(), source, record.number());
+            if (record.isReadable()) {
+              out.get(RECORDS).output(sourceRecord);
+            } else {
+              out.get(FAILURES)
+                  .output(FailedRecord.of(sourceRecord, Stage.READ, record.failure(), null));
+            }
+          }
+        } catch (IOException e) {
+          // Mid-file, this is a broken file (a truncated or corrupt archive) more than a passing
+          // fault: the records so far stand, and the loss of the rest is reported, not retried.
+          out.get(FAILURES)
+              .output(
+                  FailedRecord.of(
+                      SourceRecord.fromFile("", source, lastNumber + 1),
+                      Stage.READ,
+                      "Could not read "
+                          + source
+                          + " after record "
+                          + lastNumber
+                          + ": "
+                          + e
+                          + ". The rest of the file was not loaded; check that the file is"
+                          + " complete (for a compressed file, that it decompresses) and load it"
+                          + " again.",
+                      e));
+        }
+      }
+    }
+  }
+}

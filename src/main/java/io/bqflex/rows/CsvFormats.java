@@ -30,7 +30,7 @@ public final class CsvFormats {
       return format.builder().setDelimiter(delimiterChar).get();
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "csvDelimiter "
+          "delimiter "
               + describe(delimiter)
               + " cannot be used with csvFormat "
               + format
@@ -64,7 +64,7 @@ public final class CsvFormats {
     }
     if (delimiter.length() != 1) {
       throw new IllegalArgumentException(
-          "csvDelimiter must be one character (or \\t / tab for a tab), got "
+          "delimiter must be one character (or \\t / tab for a tab), got "
               + describe(delimiter));
     }
     return delimiter.charAt(0);

@@ -3,6 +3,7 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.pipeline.InvalidParameterException;
 import io.bqflex.pipeline.TemplateLauncher;
+import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.CsvFormats;
 import io.bqflex.rows.CsvPayloadFormat;
@@ -60,11 +61,17 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
 
   @Override
   ReadFileRecords reader(Options options) {
-    return ReadFileRecords.csv(
-        options.getInputFilePattern(),
-        format(options),
-        Boolean.TRUE.equals(options.getContainsHeaders()),
-        options.getCsvFileEncoding());
+    FileFormat csv;
+    try {
+      csv =
+          FileFormat.csv(
+              format(options),
+              Boolean.TRUE.equals(options.getContainsHeaders()),
+              options.getCsvFileEncoding());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("csvFileEncoding", e.getMessage(), e);
+    }
+    return ReadFileRecords.from(options.getInputFilePattern(), csv);
   }
 
   @Override
@@ -82,9 +89,14 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
 
   private static CSVFormat format(Options options) {
     try {
-      return CsvFormats.named(options.getCsvFormat(), options.getDelimiter());
+      CsvFormats.named(options.getCsvFormat(), null);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("csvFormat", e.getMessage(), e);
+    }
+    try {
+      return CsvFormats.named(options.getCsvFormat(), options.getDelimiter());
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException("delimiter", e.getMessage(), e);
     }
   }
 }

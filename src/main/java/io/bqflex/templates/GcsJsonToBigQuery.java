@@ -2,6 +2,7 @@ package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.pipeline.TemplateLauncher;
+import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
@@ -30,7 +31,7 @@ public final class GcsJsonToBigQuery extends FileToBigQueryTemplate<GcsJsonToBig
 
   @Override
   ReadFileRecords reader(Options options) {
-    return ReadFileRecords.jsonLines(options.getInputFilePattern());
+    return ReadFileRecords.from(options.getInputFilePattern(), FileFormat.jsonLines("UTF-8"));
   }
 
   @Override

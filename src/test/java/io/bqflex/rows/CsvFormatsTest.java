@@ -58,6 +58,6 @@ class CsvFormatsTest {
   void rejectsDelimiterThatIsTheQuoteCharacter() {
     IllegalArgumentException e =
         assertThrows(IllegalArgumentException.class, () -> CsvFormats.named("Default", "\""));
-    assertTrue(e.getMessage().contains("csvDelimiter"), e.getMessage());
+    assertTrue(e.getMessage().contains("delimiter"), e.getMessage());
   }
 }

@@ -1,6 +1,7 @@
 package io.bqflex.catalog;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -11,7 +12,8 @@ final class ClosestName {
   /**
    * The candidate nearest to {@code name} by edit distance (ignoring case; a swap of two
    * neighbouring letters counts as one edit), if one is near enough to be a typo: at most a third
-   * of the name's length, and at least 2 edits allowed. Ties go to the first candidate.
+   * of the name's length, and at least 2 edits allowed. Ties go to the first candidate. Failing
+   * that, the one candidate the name abbreviates ({@code desc} for {@code description}).
    */
   static Optional<String> of(String name, Collection<String> candidates) {
     String wanted = name.toLowerCase(Locale.ROOT);
@@ -25,7 +27,14 @@ final class ClosestName {
         bestDistance = distance;
       }
     }
-    return bestDistance <= allowed ? Optional.of(best) : Optional.empty();
+    if (bestDistance <= allowed) {
+      return Optional.of(best);
+    }
+    List<String> abbreviated =
+        candidates.stream()
+            .filter(c -> wanted.length() >= 3 && c.toLowerCase(Locale.ROOT).startsWith(wanted))
+            .toList();
+    return abbreviated.size() == 1 ? Optional.of(abbreviated.get(0)) : Optional.empty();
   }
 
   /** Optimal string alignment distance: insertions, deletions, substitutions, transpositions. */

@@ -38,6 +38,12 @@ public final class MetadataLoader {
 
   /** Reads {@code metadata/<templateId>.json} from the classpath (the jar ships metadata/). */
   public static TemplateMetadata loadResource(String templateId) throws MetadataException {
+    return loadResource(templateId, MetadataLoader.class.getClassLoader());
+  }
+
+  /** Reads {@code metadata/<templateId>.json} as a resource of {@code loader}. */
+  public static TemplateMetadata loadResource(String templateId, ClassLoader loader)
+      throws MetadataException {
     String resource = "metadata/" + templateId + ".json";
     if (!TEMPLATE_ID.matcher(templateId).matches()) {
       throw new MetadataException(
@@ -48,7 +54,6 @@ public final class MetadataLoader {
                   + "' is not a template id; ids are lower-case words joined by '-',"
                   + " the metadata file name without .json"));
     }
-    ClassLoader loader = MetadataLoader.class.getClassLoader();
     try (InputStream in = loader.getResourceAsStream(resource)) {
       if (in == null) {
         throw new MetadataException(

@@ -91,6 +91,9 @@ public final class OptionsMetadataCheck {
 
   private static void checkDefault(
       ParameterMetadata parameter, Method getter, String where, List<String> mismatches) {
+    if (getter.isAnnotationPresent(Default.InstanceFactory.class)) {
+      return; // computed at run time: no fixed value the metadata could state
+    }
     String metadataDefault = parameter.defaultValue();
     String codeDefault = codeDefault(getter);
     if (metadataDefault == null && codeDefault == null) {

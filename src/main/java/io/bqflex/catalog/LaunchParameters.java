@@ -51,12 +51,16 @@ public final class LaunchParameters {
                 + "' in a row): remove the extra delimiter");
       }
       if (equals < 0) {
+        String escaping =
+            delimiter.equals(",")
+                ? "a value with a comma needs another delimiter, e.g. ^~^a=1,2~b=3"
+                : "a value containing the delimiter '" + delimiter + "' needs another one";
         throw new IllegalArgumentException(
             "parameter entry '"
                 + entry
-                + "' has no '=': write name=value; if the value holds a '"
-                + delimiter
-                + "', use another delimiter, e.g. ^~^a=1,2~b=3 (see gcloud topic escaping)");
+                + "' has no '=': write name=value; "
+                + escaping
+                + " (see gcloud topic escaping)");
       }
       if (equals == 0) {
         throw new IllegalArgumentException(

@@ -79,12 +79,12 @@ class LaunchParametersTest {
       quoteCharacter = '"',
       textBlock =
           """
-          a=1,flag,b=2  | parameter entry 'flag' has no '='
+          a=1,flag,b=2  | parameter entry 'flag' has no '=': write name=value; a value with a comma
           a=1,=2        | parameter entry '=2' has an empty name
           a=1,b=2,a=3   | parameter 'a' is given twice (in entry 'a=3')
           a=1,,b=2      | parameter entry 2 is empty
           ^^a=1         | an empty alternate delimiter
-          ^~^a=1~flag   | parameter entry 'flag' has no '='; if the value holds a '~'
+          ^~^a=1~flag   | parameter entry 'flag' has no '=': write name=value; a value containing the delimiter '~'
           """)
   void refusesMalformedTextNamingTheEntry(String text, String message) {
     IllegalArgumentException e =

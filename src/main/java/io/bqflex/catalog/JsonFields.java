@@ -9,8 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Typed, strict reads of the fields of one JSON object: a field of the wrong type, an unknown
- * field or a missing required one becomes a problem at the object's path, and the read gives null.
+ * Typed, strict reads of the fields of one JSON object: a field of the wrong type, an unknown field
+ * or a missing required one becomes a problem at the object's path, and the read gives null.
  */
 final class JsonFields {
   private final JsonNode object;

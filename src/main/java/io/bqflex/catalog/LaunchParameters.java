@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public final class LaunchParameters {
   private static final String ALT = "^";
+
   /** Tried in order when a value holds a comma; none of them means anything to a shell. */
   private static final String DELIMITERS = "~:;|@#%+!/";
 

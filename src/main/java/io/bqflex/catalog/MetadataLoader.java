@@ -87,7 +87,8 @@ public final class MetadataLoader {
       throw new MetadataException(List.of(label + ": cannot read: " + e.getMessage()));
     }
     if (root == null || root.isMissingNode()) {
-      throw new MetadataException(List.of(label + ": is empty; expected a TemplateMetadata object"));
+      throw new MetadataException(
+          List.of(label + ": is empty; expected a TemplateMetadata object"));
     }
     Problems problems = new Problems(label);
     TemplateMetadata metadata = new MetadataReader(problems).read(root);

@@ -41,7 +41,8 @@ final class MetadataReader {
           "defaultValue",
           "hiddenUi");
   static final List<String> ENUM_OPTION_FIELDS = List.of("value", "label", "description");
-  static final List<String> STREAMING_MODES = List.of("UNSPECIFIED", "EXACTLY_ONCE", "AT_LEAST_ONCE");
+  static final List<String> STREAMING_MODES =
+      List.of("UNSPECIFIED", "EXACTLY_ONCE", "AT_LEAST_ONCE");
 
   /** The launcher passes each parameter as {@code --name=value} to a PipelineOptions property. */
   private static final Pattern PROPERTY_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
@@ -56,7 +57,9 @@ final class MetadataReader {
   TemplateMetadata read(JsonNode root) {
     if (!root.isObject()) {
       problems.add(
-          "", "must hold one JSON object (Dataflow's TemplateMetadata), not " + JsonFields.typeOf(root));
+          "",
+          "must hold one JSON object (Dataflow's TemplateMetadata), not "
+              + JsonFields.typeOf(root));
       return null;
     }
     JsonFields fields = new JsonFields(root, "", problems);
@@ -129,7 +132,8 @@ final class MetadataReader {
 
   private ParameterMetadata readParameter(JsonNode node, String path) {
     if (!node.isObject()) {
-      problems.add(path, "must be a JSON object (a ParameterMetadata), not " + JsonFields.typeOf(node));
+      problems.add(
+          path, "must be a JSON object (a ParameterMetadata), not " + JsonFields.typeOf(node));
       return null;
     }
     JsonFields fields = new JsonFields(node, path, problems);
@@ -204,7 +208,9 @@ final class MetadataReader {
       String optionPath = path + ": enumOptions[" + i + "]";
       JsonNode node = nodes.get(i);
       if (!node.isObject()) {
-        problems.add(optionPath, "must be an object {value, label, description}, not " + JsonFields.typeOf(node));
+        problems.add(
+            optionPath,
+            "must be an object {value, label, description}, not " + JsonFields.typeOf(node));
         continue;
       }
       JsonFields fields = new JsonFields(node, optionPath, problems);
@@ -226,7 +232,8 @@ final class MetadataReader {
   private void checkParameter(ParameterMetadata parameter, String path) {
     boolean isEnum = parameter.paramType() == ParameterType.ENUM;
     if (isEnum && parameter.enumOptions().isEmpty()) {
-      problems.add(path, "paramType ENUM needs enumOptions: the Console offers them as the choices");
+      problems.add(
+          path, "paramType ENUM needs enumOptions: the Console offers them as the choices");
     }
     if (!isEnum && !parameter.enumOptions().isEmpty()) {
       problems.add(
@@ -234,7 +241,8 @@ final class MetadataReader {
     }
     if (!parameter.conditional() && !parameter.parentTriggerValues().isEmpty()) {
       problems.add(
-          path, "parentTriggerValues has no effect without parentName: add parentName or remove it");
+          path,
+          "parentTriggerValues has no effect without parentName: add parentName or remove it");
     }
     if (parameter.defaultValue() != null) {
       for (String problem : ValueCheck.problems(parameter, parameter.defaultValue())) {
@@ -255,7 +263,8 @@ final class MetadataReader {
       String name = parameters.get(i).name();
       Integer first = firstIndex.putIfAbsent(name, i);
       if (first != null) {
-        problems.add(paths.get(i), "duplicate parameter name '" + name + "', first at " + paths.get(first));
+        problems.add(
+            paths.get(i), "duplicate parameter name '" + name + "', first at " + paths.get(first));
       }
     }
     for (int i = 0; i < parameters.size(); i++) {
@@ -282,7 +291,8 @@ final class MetadataReader {
           ClosestName.of(parentName, indexByName.keySet())
               .map(n -> "; did you mean '" + n + "'?")
               .orElse("");
-      problems.add(path, "parentName '" + parentName + "' names no parameter of this template" + hint);
+      problems.add(
+          path, "parentName '" + parentName + "' names no parameter of this template" + hint);
       return;
     }
     ParameterMetadata parent = parameters.get(parentIndex);

@@ -14,10 +14,10 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.Validation;
 
 /**
- * Keeps a template's Options interface and its metadata in step: the launcher passes every
- * metadata parameter as {@code --name=value}, so each must be a property with the same required-ness
- * and default; and every property the template declares must be in the metadata, or no user could
- * set it from the Console.
+ * Keeps a template's Options interface and its metadata in step: the launcher passes every metadata
+ * parameter as {@code --name=value}, so each must be a property with the same required-ness and
+ * default; and every property the template declares must be in the metadata, or no user could set
+ * it from the Console.
  */
 public final class OptionsMetadataCheck {
   private static final String OUR_PACKAGE = "io.bqflex";
@@ -52,7 +52,8 @@ public final class OptionsMetadataCheck {
     metadata.parameters().forEach(p -> inMetadata.add(p.name()));
     for (Map.Entry<String, Method> property : getters.entrySet()) {
       Method getter = property.getValue();
-      if (isOurs(getter) && !getter.isAnnotationPresent(JsonIgnore.class)
+      if (isOurs(getter)
+          && !getter.isAnnotationPresent(JsonIgnore.class)
           && !inMetadata.contains(property.getKey())) {
         mismatches.add(
             "property '"

@@ -55,7 +55,8 @@ public record ParameterMetadata(
         customMetadata == null
             ? Map.of()
             : Collections.unmodifiableMap(new LinkedHashMap<>(customMetadata));
-    parentTriggerValues = parentTriggerValues == null ? List.of() : List.copyOf(parentTriggerValues);
+    parentTriggerValues =
+        parentTriggerValues == null ? List.of() : List.copyOf(parentTriggerValues);
     enumOptions = enumOptions == null ? List.of() : List.copyOf(enumOptions);
   }
 
@@ -71,9 +72,7 @@ public record ParameterMetadata(
 
   /** The declared type, or {@link ParameterType#TEXT} when {@code paramType} is absent. */
   public ParameterType type() {
-    return paramType == null || paramType == ParameterType.DEFAULT
-        ? ParameterType.TEXT
-        : paramType;
+    return paramType == null || paramType == ParameterType.DEFAULT ? ParameterType.TEXT : paramType;
   }
 
   /** Whether the Console shows this parameter only for some values of another one. */

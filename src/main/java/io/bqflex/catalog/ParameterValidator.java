@@ -110,7 +110,10 @@ public final class ParameterValidator {
     String parentValue = params.get(parameter.parentName());
     if (parentValue == null || parentValue.isEmpty()) {
       parentValue =
-          metadata.parameter(parameter.parentName()).map(ParameterMetadata::defaultValue).orElse(null);
+          metadata
+              .parameter(parameter.parentName())
+              .map(ParameterMetadata::defaultValue)
+              .orElse(null);
     }
     if (parentValue == null || parentValue.isEmpty()) {
       return false;

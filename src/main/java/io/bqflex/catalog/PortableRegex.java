@@ -53,7 +53,10 @@ final class PortableRegex {
       } else if (c == '{') {
         // Java compiled the regex, so an unescaped '{' opens an interval that a '}' closes.
         int close = regex.indexOf('}', i);
-        i = close < 0 ? i + 1 : afterQuantifier(regex, close, regex.substring(i, close + 1), problems);
+        i =
+            close < 0
+                ? i + 1
+                : afterQuantifier(regex, close, regex.substring(i, close + 1), problems);
       } else {
         i++;
       }

@@ -58,7 +58,8 @@ final class Gcloud {
   /** Runs {@code gcloud args...} without prompts and returns what it printed. */
   static Result run(String... args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>();
-    command.add(executable().orElseThrow(() -> new IllegalStateException(unavailableReason())).toString());
+    command.add(
+        executable().orElseThrow(() -> new IllegalStateException(unavailableReason())).toString());
     command.addAll(List.of(args));
     Path out = Files.createTempFile("gcloud-out", ".txt");
     Path err = Files.createTempFile("gcloud-err", ".txt");

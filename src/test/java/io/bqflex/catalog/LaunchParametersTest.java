@@ -53,14 +53,12 @@ class LaunchParametersTest {
 
   @Test
   void parsesGcloudAlternateDelimiter() {
-    assertEquals(
-        ordered("a", "1,2", "b", "x"), LaunchParameters.parse("^~^a=1,2~b=x"));
+    assertEquals(ordered("a", "1,2", "b", "x"), LaunchParameters.parse("^~^a=1,2~b=x"));
   }
 
   @Test
   void parsesMultiCharacterAlternateDelimiter() {
-    assertEquals(
-        ordered("a", "x-,y", "b", "z"), LaunchParameters.parse("^--^a=x-,y--b=z"));
+    assertEquals(ordered("a", "x-,y", "b", "z"), LaunchParameters.parse("^--^a=x-,y--b=z"));
   }
 
   @Test

@@ -28,9 +28,7 @@ class MetadataLoaderTest {
 
   private static void assertOneProblem(List<String> problems, String... fragments) {
     long matching =
-        problems.stream()
-            .filter(p -> List.of(fragments).stream().allMatch(p::contains))
-            .count();
+        problems.stream().filter(p -> List.of(fragments).stream().allMatch(p::contains)).count();
     assertEquals(1, matching, "one problem containing " + List.of(fragments) + " in " + problems);
   }
 
@@ -51,7 +49,8 @@ class MetadataLoaderTest {
     assertFalse(table.optional());
     assertEquals(List.of("docs", "order"), List.copyOf(table.customMetadata().keySet()));
     assertTrue(metadata.parameter("maxErrors").orElseThrow().hidden());
-    assertEquals(List.of("TAB"), metadata.parameter("tabQuote").orElseThrow().parentTriggerValues());
+    assertEquals(
+        List.of("TAB"), metadata.parameter("tabQuote").orElseThrow().parentTriggerValues());
   }
 
   @Test
@@ -164,7 +163,8 @@ class MetadataLoaderTest {
   @Test
   void refusesEnumWithoutOptions() {
     assertOneProblem(
-        problemsOf("enum-without-options.json"), "parameters[0] (mode): paramType ENUM needs enumOptions");
+        problemsOf("enum-without-options.json"),
+        "parameters[0] (mode): paramType ENUM needs enumOptions");
   }
 
   @Test

@@ -130,9 +130,9 @@ class OptionsMetadataCheckTest {
         mismatches,
         "parameter 'quote' has no defaultValue in the metadata but"
             + " MismatchingOptions.getQuote() defaults to '\"'");
-    assertContains(mismatches, "metadata parameter 'colour' is not a property of MismatchingOptions");
     assertContains(
-        mismatches, "property 'extra' of MismatchingOptions is not in the metadata");
+        mismatches, "metadata parameter 'colour' is not a property of MismatchingOptions");
+    assertContains(mismatches, "property 'extra' of MismatchingOptions is not in the metadata");
   }
 
   private static void assertContains(List<String> mismatches, String fragment) {

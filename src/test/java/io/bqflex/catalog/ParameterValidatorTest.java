@@ -71,7 +71,8 @@ class ParameterValidatorTest {
 
   @Test
   void treatsEmptyRequiredValueAsMissing() {
-    assertOnlyProblem(launch("outputTable", ""), "parameter 'outputTable' (Output table) is required");
+    assertOnlyProblem(
+        launch("outputTable", ""), "parameter 'outputTable' (Output table) is required");
   }
 
   @Test
@@ -134,7 +135,8 @@ class ParameterValidatorTest {
             "labels", "{\"team\":\"data\"}");
 
     assertEquals(
-        List.of(), ParameterValidator.problems(metadata, params, ParameterValidator.beamOptionNames()));
+        List.of(),
+        ParameterValidator.problems(metadata, params, ParameterValidator.beamOptionNames()));
   }
 
   @Test
@@ -152,7 +154,8 @@ class ParameterValidatorTest {
         ParameterValidator.problems(
             metadata, launch("tempLocaton", "gs://b/tmp"), ParameterValidator.beamOptionNames());
 
-    assertEquals(List.of("unknown parameter 'tempLocaton'; did you mean 'tempLocation'?"), problems);
+    assertEquals(
+        List.of("unknown parameter 'tempLocaton'; did you mean 'tempLocation'?"), problems);
   }
 
   @Test

@@ -53,8 +53,7 @@ class PortableRegexTest {
     List<String> problems = PortableRegex.problems(regex.strip());
 
     assertTrue(
-        problems.stream().anyMatch(p -> p.contains(reason.strip())),
-        regex + " gives " + problems);
+        problems.stream().anyMatch(p -> p.contains(reason.strip())), regex + " gives " + problems);
   }
 
   @ParameterizedTest

@@ -218,6 +218,27 @@ class MetadataLoaderTest {
   }
 
   @Test
+  void refusesFieldsThatContradictEachOther() {
+    List<String> problems = problemsOf("inconsistent.json");
+
+    assertEquals(8, problems.size(), String.join("\n", problems));
+    assertOneProblem(
+        problems, ": supportsAtLeastOnce, supportsExactlyOnce and defaultStreamingMode");
+    assertOneProblem(problems, ": defaultStreamingMode 'SOMETIMES' is not one of Dataflow's modes");
+    assertOneProblem(
+        problems, "parameters[0] (input-file): name 'input-file' is not a Java identifier");
+    assertOneProblem(
+        problems, "parameters[1] (colour): enumOptions are only used with paramType ENUM");
+    assertOneProblem(problems, "parameters[2] (mode): enumOptions[1]: value 'A' is listed twice");
+    assertOneProblem(
+        problems,
+        "parameters[3] (child): parentTriggerValues[0] 'B' can never be a value of 'mode'");
+    assertOneProblem(problems, "parameters[4] (orphan): parentTriggerValues has no effect");
+    assertOneProblem(
+        problems, "parameters[5] (secret): hiddenUi is true but the parameter is required");
+  }
+
+  @Test
   void reportsAllProblemsOfAFileTogether() {
     List<String> problems = problemsOf("many-problems.json");
 

@@ -148,13 +148,17 @@ final class BigQueryValues {
   static RecordException wrongJsonKind(
       FieldPlan field, String prefix, int element, String whatWasGiven) {
     String expected =
-        field.type == BigQueryType.RECORD ? "a JSON object" : "a " + field.type.sqlName();
+        field.type == BigQueryType.RECORD ? "a JSON object" : article(field.type) + field.type.sqlName();
     return error(field, prefix, element, "got " + whatWasGiven + ", expected " + expected);
   }
 
   static RecordException error(FieldPlan field, String prefix, int element, String problem) {
     return new RecordException(
         Stage.CONVERT, "field '" + field.displayPath(prefix, element) + "': " + problem);
+  }
+
+  private static String article(BigQueryType type) {
+    return type == BigQueryType.INTEGER ? "an " : "a ";
   }
 
   static String quote(String value) {

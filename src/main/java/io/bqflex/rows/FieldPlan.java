@@ -1,0 +1,50 @@
+package io.bqflex.rows;
+
+import com.google.api.services.bigquery.model.TableFieldSchema;
+
+/**
+ * One schema field compiled for conversion: everything the per-record code needs, looked up once
+ * per schema instead of once per value.
+ */
+final class FieldPlan {
+  final String name;
+  /** The dotted path from the top-level record, used in error messages. */
+  final String path;
+  /** Position among its siblings. */
+  final int index;
+
+  final BigQueryType type;
+  final boolean required;
+  final boolean repeated;
+  /** The nested fields of a RECORD; null otherwise. */
+  final RecordPlan record;
+  /** STRING(L) / BYTES(L): characters / bytes; -1 when unlimited. */
+  final long maxLength;
+  /** NUMERIC and BIGNUMERIC only. */
+  final DecimalLimits decimal;
+
+  FieldPlan(TableFieldSchema schema, String parentPath, int index) {
+    this.name = schema.getName();
+    this.path = parentPath.isEmpty() ? name : parentPath + "." + name;
+    this.index = index;
+    this.type = BigQueryType.fromName(schema.getType());
+    this.required = "REQUIRED".equals(schema.getMode());
+    this.repeated = "REPEATED".equals(schema.getMode());
+    this.record = type == BigQueryType.RECORD ? new RecordPlan(schema.getFields(), path) : null;
+    this.maxLength = schema.getMaxLength() == null ? -1 : schema.getMaxLength();
+    this.decimal =
+        type == BigQueryType.NUMERIC || type == BigQueryType.BIGNUMERIC
+            ? DecimalLimits.of(type, schema.getPrecision(), schema.getScale())
+            : null;
+  }
+
+  /**
+   * The path to show in an error. {@code prefix} is null unless the field sits inside an element
+   * of a REPEATED RECORD (then it is that element's path, e.g. {@code items[2]}); {@code element}
+   * is the position in this field's own array, or -1.
+   */
+  String displayPath(String prefix, int element) {
+    String base = prefix == null ? path : prefix + "." + name;
+    return element < 0 ? base : base + "[" + element + "]";
+  }
+}

@@ -16,7 +16,10 @@ import picocli.CommandLine.Parameters;
     description = "Run a template's pipeline locally on the DirectRunner with in-process BigQuery.")
 final class RunCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "TEMPLATE", description = "Template id, e.g. gcs-csv-to-bigquery.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TEMPLATE",
+      description = "Template id, e.g. gcs-csv-to-bigquery.")
   String templateId;
 
   @Option(
@@ -30,7 +33,8 @@ final class RunCommand implements Callable<Integer> {
       names = "--parameters",
       paramLabel = "k=v,...",
       defaultValue = "",
-      description = "Launch parameters in gcloud's --parameters syntax (^~^ for values with commas).")
+      description =
+          "Launch parameters in gcloud's --parameters syntax (^~^ for values with commas).")
   String parameters;
 
   @Override

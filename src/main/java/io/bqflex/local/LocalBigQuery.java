@@ -44,7 +44,9 @@ public final class LocalBigQuery {
     FakeDatasetService datasets = new FakeDatasetService();
     BigQueryServicesOverride.install(
         options,
-        new FakeBigQueryServices().withDatasetService(datasets).withJobService(new FakeJobService()));
+        new FakeBigQueryServices()
+            .withDatasetService(datasets)
+            .withJobService(new FakeJobService()));
     for (String table : tables) {
       TableReference ref = BigQueryHelpers.parseTableSpec(table);
       if (datasets.getDataset(ref.getProjectId(), ref.getDatasetId()) == null) {
@@ -64,8 +66,8 @@ public final class LocalBigQuery {
   }
 
   /**
-   * Writes {@code table} to {@code <dir>/<project>.<dataset>.<table>.json} (one JSON row a line) and
-   * its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it.
+   * Writes {@code table} to {@code <dir>/<project>.<dataset>.<table>.json} (one JSON row a line)
+   * and its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it.
    *
    * @return the number of rows written, or -1 when the table does not exist
    */

@@ -3,7 +3,6 @@ package io.bqflex.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.bqflex.catalog.MetadataLoader;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.catalog.ParameterValidator;
 import io.bqflex.pipeline.RecordCounts;
@@ -22,9 +21,9 @@ import java.util.function.Predicate;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -72,9 +71,7 @@ public final class LocalRun {
 
   public LocalRunResult execute()
       throws ParameterValidationException, IOException, InterruptedException {
-    List<String> problems =
-        ParameterValidator.problems(
-            MetadataLoader.loadResource(template.id()), parameters, Set.of());
+    List<String> problems = ParameterValidator.problems(template.metadata(), parameters, Set.of());
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
@@ -130,7 +127,8 @@ public final class LocalRun {
       throws IOException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
-      PipelineResult.State state = result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
+      PipelineResult.State state =
+          result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
       RecordCounts counts = RecordCounts.of(result);
       progress.report(counts);
       if (state != null && state.isTerminal()) {

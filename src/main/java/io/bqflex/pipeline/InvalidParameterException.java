@@ -1,9 +1,9 @@
 package io.bqflex.pipeline;
 
 /**
- * A launch parameter that passed the metadata's checks but cannot work (an unreadable schema file, a
- * CSV format that does not exist, two parameters that exclude each other). Thrown while the pipeline
- * is built, so the launch fails before any job starts, naming the parameter.
+ * A launch parameter that passed the metadata's checks but cannot work (an unreadable schema file,
+ * a CSV format that does not exist, two parameters that exclude each other). Thrown while the
+ * pipeline is built, so the launch fails before any job starts, naming the parameter.
  */
 public class InvalidParameterException extends IllegalArgumentException {
   private final String parameter;

@@ -4,7 +4,8 @@ import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;
 
 /**
- * The catalog's record counters, shown in the Dataflow monitoring UI and in the local run's summary.
+ * The catalog's record counters, shown in the Dataflow monitoring UI and in the local run's
+ * summary.
  *
  * <p>Every template keeps one invariant: {@code read = written + dead-lettered + filtered}. Readers
  * count {@link #READ}; the conversion counts {@link #WRITTEN} when it hands a row to the BigQuery

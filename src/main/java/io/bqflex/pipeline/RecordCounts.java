@@ -12,8 +12,9 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
 public record RecordCounts(long read, long written, long deadLettered, long filtered) {
 
   /**
-   * Reads the counters of a running or finished pipeline. Attempted values are used: they are what a
-   * running pipeline can report, and on the DirectRunner they equal the committed ones at the end.
+   * Reads the counters of a running or finished pipeline. Attempted values are used: they are what
+   * a running pipeline can report, and on the DirectRunner they equal the committed ones at the
+   * end.
    */
   public static RecordCounts of(PipelineResult result) {
     MetricQueryResults metrics =

@@ -1,13 +1,16 @@
 package io.bqflex.pipeline;
 
+import io.bqflex.catalog.MetadataException;
+import io.bqflex.catalog.MetadataLoader;
+import io.bqflex.catalog.TemplateMetadata;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * One catalog entry's pipeline: which reader, which payload format and which writer it uses. Its
- * parameters are described by {@code metadata/<id>.json}; its options interface must agree with that
- * file (a test checks).
+ * parameters are described by {@code metadata/<id>.json}; its options interface must agree with
+ * that file (a test checks).
  */
 public interface Template<O extends PipelineOptions> {
 
@@ -17,11 +20,21 @@ public interface Template<O extends PipelineOptions> {
   Class<O> optionsClass();
 
   /**
-   * Adds the template's transforms to {@code pipeline}. Parameters that passed the metadata's checks
-   * but cannot work throw {@link InvalidParameterException} here, before any job starts.
+   * Adds the template's transforms to {@code pipeline}. Parameters that passed the metadata's
+   * checks but cannot work throw {@link InvalidParameterException} here, before any job starts.
    */
   void build(Pipeline pipeline, O options);
 
   /** The BigQuery tables the job writes: the output table, then the dead-letter table. */
   List<String> outputTables(O options);
+
+  /** The template's metadata as packaged in the jar. */
+  default TemplateMetadata metadata() {
+    try {
+      return MetadataLoader.loadResource(id());
+    } catch (MetadataException e) {
+      // The build's tests load every metadata file: reaching this is a packaging bug.
+      throw new IllegalStateException("the jar's metadata of " + id() + " is invalid: " + e, e);
+    }
+  }
 }

@@ -1,6 +1,5 @@
 package io.bqflex.pipeline;
 
-import io.bqflex.catalog.MetadataLoader;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.catalog.ParameterValidator;
 import io.bqflex.catalog.TemplateMetadata;
@@ -14,8 +13,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
- * What every template's {@code main} does in the Flex Template launcher: check the launch parameters
- * against the template's metadata, build the pipeline, submit it and return.
+ * What every template's {@code main} does in the Flex Template launcher: check the launch
+ * parameters against the template's metadata, build the pipeline, submit it and return.
  */
 public final class TemplateLauncher {
   /** Exit status of a launch refused for its parameters. */
@@ -23,11 +22,13 @@ public final class TemplateLauncher {
 
   private TemplateLauncher() {}
 
-  /** The body of a template's {@code main}: prints what is wrong and exits non-zero on a bad launch. */
+  /**
+   * The body of a template's {@code main}: prints what is wrong and exits non-zero on a bad launch.
+   */
   public static void main(Template<?> template, String[] args) {
     try {
       launch(template, args);
-    } catch (ParameterValidationException | IllegalArgumentException e) {
+    } catch (IllegalArgumentException e) { // also ParameterValidationException
       System.err.println("bqflex: cannot launch " + template.id() + ":");
       System.err.println(e.getMessage());
       System.exit(INVALID_PARAMETERS);
@@ -45,12 +46,13 @@ public final class TemplateLauncher {
   }
 
   /**
-   * The template's options from {@code --name=value} arguments, after checking every argument against
-   * the metadata. Beam's and Dataflow's own options (project, region, tempLocation, ...) pass through.
+   * The template's options from {@code --name=value} arguments, after checking every argument
+   * against the metadata. Beam's and Dataflow's own options (project, region, tempLocation, ...)
+   * pass through.
    */
   public static <O extends PipelineOptions> O options(Template<O> template, String[] args)
       throws ParameterValidationException {
-    TemplateMetadata metadata = MetadataLoader.loadResource(template.id());
+    TemplateMetadata metadata = template.metadata();
     List<String> problems = new ArrayList<>();
     Map<String, String> parameters = parameters(args, problems);
     problems.addAll(

@@ -64,8 +64,7 @@ public final class CsvFormats {
     }
     if (delimiter.length() != 1) {
       throw new IllegalArgumentException(
-          "delimiter must be one character (or \\t / tab for a tab), got "
-              + describe(delimiter));
+          "delimiter must be one character (or \\t / tab for a tab), got " + describe(delimiter));
     }
     return delimiter.charAt(0);
   }

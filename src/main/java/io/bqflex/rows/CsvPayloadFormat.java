@@ -3,8 +3,8 @@ package io.bqflex.rows;
 import com.google.api.services.bigquery.model.TableRow;
 
 /**
- * CSV records: columns map to schema fields by position. A UDF sees the record as a JSON object keyed
- * by the schema's field names and returns JSON, which is then converted like a JSON record.
+ * CSV records: columns map to schema fields by position. A UDF sees the record as a JSON object
+ * keyed by the schema's field names and returns JSON, which is then converted like a JSON record.
  */
 public final class CsvPayloadFormat implements PayloadFormat {
   private final CsvRecordParser parser;

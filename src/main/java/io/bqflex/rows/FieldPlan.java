@@ -8,18 +8,23 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
  */
 final class FieldPlan {
   final String name;
+
   /** The dotted path from the top-level record, used in error messages. */
   final String path;
+
   /** Position among its siblings. */
   final int index;
 
   final BigQueryType type;
   final boolean required;
   final boolean repeated;
+
   /** The nested fields of a RECORD; null otherwise. */
   final RecordPlan record;
+
   /** STRING(L) / BYTES(L): characters / bytes; -1 when unlimited. */
   final long maxLength;
+
   /** NUMERIC and BIGNUMERIC only. */
   final DecimalLimits decimal;
 
@@ -39,9 +44,9 @@ final class FieldPlan {
   }
 
   /**
-   * The path to show in an error. {@code prefix} is null unless the field sits inside an element
-   * of a REPEATED RECORD (then it is that element's path, e.g. {@code items[2]}); {@code element}
-   * is the position in this field's own array, or -1.
+   * The path to show in an error. {@code prefix} is null unless the field sits inside an element of
+   * a REPEATED RECORD (then it is that element's path, e.g. {@code items[2]}); {@code element} is
+   * the position in this field's own array, or -1.
    */
   String displayPath(String prefix, int element) {
     String base = prefix == null ? path : prefix + "." + name;

@@ -5,7 +5,9 @@ import io.bqflex.write.BigQueryOutputOptions;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
-/** The parameters the Cloud Storage file templates share, named as Google's GCS templates name them. */
+/**
+ * The parameters the Cloud Storage file templates share, named as Google's GCS templates name them.
+ */
 public interface FileToBigQueryOptions extends UdfOptions, BigQueryOutputOptions {
 
   @Description("Files to read: a gs:// pattern (a local path in local runs).")

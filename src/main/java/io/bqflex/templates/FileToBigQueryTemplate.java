@@ -44,5 +44,4 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> implement
     WriteSettings settings = WriteSettings.of(options, options.getOutputTable(), null);
     return List.of(settings.table(), settings.deadLetterTable());
   }
-
 }

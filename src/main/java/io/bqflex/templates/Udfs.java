@@ -12,8 +12,8 @@ final class Udfs {
   private Udfs() {}
 
   /**
-   * The UDF spec of {@code options}, with its files read and compiled once at launch: a missing file,
-   * a syntax error or an undefined function fails the launch, naming the parameter.
+   * The UDF spec of {@code options}, with its files read and compiled once at launch: a missing
+   * file, a syntax error or an undefined function fails the launch, naming the parameter.
    */
   static Optional<UdfSpec> specOf(UdfOptions options) {
     Optional<UdfSpec> spec =

@@ -9,10 +9,10 @@ import org.apache.beam.sdk.options.Description;
 /**
  * What every template offers for its BigQuery output, apart from the output table's own name (which
  * keeps the name of the matching Google template: {@code outputTable} or {@code outputTableSpec}).
- * The Storage Write API switches ({@code useStorageWriteApi}, {@code useStorageWriteApiAtLeastOnce},
- * {@code numStorageWriteApiStreams}, {@code storageWriteApiTriggeringFrequencySec}) are Beam's own
- * {@link BigQueryOptions}, so Beam and the templates read the same values. Help texts live in the
- * templates' metadata.
+ * The Storage Write API switches ({@code useStorageWriteApi}, {@code
+ * useStorageWriteApiAtLeastOnce}, {@code numStorageWriteApiStreams}, {@code
+ * storageWriteApiTriggeringFrequencySec}) are Beam's own {@link BigQueryOptions}, so Beam and the
+ * templates read the same values. Help texts live in the templates' metadata.
  */
 public interface BigQueryOutputOptions extends BigQueryOptions {
 

@@ -12,8 +12,8 @@ import org.apache.beam.sdk.options.PipelineOptions;
 
 /**
  * The one place where BigQuery's services can be replaced: local runs and tests hand in Beam's
- * in-process {@code FakeBigQueryServices}, so the real BigQueryIO code runs against them. On Dataflow
- * nothing is set and BigQueryIO talks to BigQuery.
+ * in-process {@code FakeBigQueryServices}, so the real BigQueryIO code runs against them. On
+ * Dataflow nothing is set and BigQueryIO talks to BigQuery.
  */
 public final class BigQueryServicesOverride {
 
@@ -29,7 +29,9 @@ public final class BigQueryServicesOverride {
 
   private BigQueryServicesOverride() {}
 
-  /** Makes every BigQueryIO write of the pipeline built with {@code options} use {@code services}. */
+  /**
+   * Makes every BigQueryIO write of the pipeline built with {@code options} use {@code services}.
+   */
   public static void install(PipelineOptions options, BigQueryServices services) {
     options.as(Options.class).setBigQueryServicesOverride(services);
   }

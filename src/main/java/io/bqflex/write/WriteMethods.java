@@ -6,7 +6,9 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.options.ExperimentalOptions;
 import org.apache.beam.sdk.options.StreamingOptions;
 
-/** Picks the BigQuery write method from the job's mode and the user's Storage Write API switches. */
+/**
+ * Picks the BigQuery write method from the job's mode and the user's Storage Write API switches.
+ */
 public final class WriteMethods {
   /** Dataflow's name for the at-least-once streaming mode (service option or experiment). */
   public static final String AT_LEAST_ONCE_MODE = "streaming_mode_at_least_once";

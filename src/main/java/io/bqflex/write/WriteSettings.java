@@ -13,8 +13,8 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.options.StreamingOptions;
 
 /**
- * Everything the BigQuery writer needs, resolved from the launch parameters once, while the pipeline
- * is built: a bad combination fails the launch, not the job.
+ * Everything the BigQuery writer needs, resolved from the launch parameters once, while the
+ * pipeline is built: a bad combination fails the launch, not the job.
  */
 public record WriteSettings(
     String table,
@@ -48,9 +48,7 @@ public record WriteSettings(
     Integer streams = options.getNumStorageWriteApiStreams();
     return new WriteSettings(
         table,
-        deadLetter == null || deadLetter.isBlank()
-            ? DeadLetterTable.defaultFor(table)
-            : deadLetter,
+        deadLetter == null || deadLetter.isBlank() ? DeadLetterTable.defaultFor(table) : deadLetter,
         schemaJson,
         WriteMethods.choose(options),
         options.as(StreamingOptions.class).isStreaming(),

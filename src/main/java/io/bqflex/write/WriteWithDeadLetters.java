@@ -20,7 +20,6 @@ import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
-import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PDone;
@@ -110,11 +109,12 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     BigQueryIO.Write<TableRow> write =
         BigQueryIO.writeTableRows().withMethod(settings.method()).withoutValidation();
     if (settings.loadTempDirectory() != null) {
-      write =
-          write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
+      write = write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
     }
     if (settings.streaming() && settings.usesStorageWriteApi()) {
-      write = write.withTriggeringFrequency(Duration.standardSeconds(settings.triggeringFrequencySeconds()));
+      write =
+          write.withTriggeringFrequency(
+              Duration.standardSeconds(settings.triggeringFrequencySeconds()));
       write =
           settings.numStreams() > 0
               ? write.withNumStorageWriteApiStreams(settings.numStreams())
@@ -124,11 +124,13 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   }
 
   /** A row BigQuery refused: it leaves the written count and becomes a dead letter. */
-  private static final class RejectedRowFn extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
+  private static final class RejectedRowFn
+      extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
 
     @ProcessElement
-    public void process(@Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
+    public void process(
+        @Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
         throws IOException {
       written.dec();
       String row = BigQueryHelpers.toJsonString(error.getRow());
@@ -158,8 +160,8 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   }
 
   /**
-   * The last resort: when the dead-letter table itself refuses a row, the row goes to the worker log
-   * in full, so it can still be recovered from Cloud Logging.
+   * The last resort: when the dead-letter table itself refuses a row, the row goes to the worker
+   * log in full, so it can still be recovered from Cloud Logging.
    */
   private static final class LogLostDeadLetterFn extends DoFn<BigQueryStorageApiInsertError, Void> {
     private final Counter refused = RecordCounters.counter("dead_letters_refused");

@@ -25,7 +25,8 @@ class TemplateLauncherTest {
                       "--project=my-project"
                     }));
     String message = e.getMessage();
-    assertTrue(message.contains("inputFilePatern") && message.contains("inputFilePattern"), message);
+    assertTrue(
+        message.contains("inputFilePatern") && message.contains("inputFilePattern"), message);
     assertTrue(message.contains("outputTable"), message);
     assertTrue(message.contains("csvFormat"), message);
     assertTrue(!message.contains("project"), "Beam's own options pass: " + message);
@@ -59,7 +60,9 @@ class TemplateLauncherTest {
             () ->
                 TemplateLauncher.options(
                     new GcsCsvToBigQuery(),
-                    new String[] {"inputFilePattern=x", "--outputTable=p:d.t", "--inputFilePattern=y"}));
+                    new String[] {
+                      "inputFilePattern=x", "--outputTable=p:d.t", "--inputFilePattern=y"
+                    }));
     assertTrue(e.getMessage().contains("'inputFilePattern=x'"), e.getMessage());
   }
 }

@@ -37,7 +37,8 @@ class GcsCsvToBigQueryTest {
 
   @Test
   void writesGoodRowsAndDeadLettersEveryBadOneWithStorageWriteApi() throws Exception {
-    assertMixedFileOutcome("test-project:csv.mixed_storage_api", Map.of("useStorageWriteApi", "true"));
+    assertMixedFileOutcome(
+        "test-project:csv.mixed_storage_api", Map.of("useStorageWriteApi", "true"));
   }
 
   private void assertMixedFileOutcome(String table, Map<String, String> extra) throws Exception {
@@ -55,15 +56,19 @@ class GcsCsvToBigQueryTest {
     assertEquals("with, comma", rows.get(2L).get("name").asText());
     assertEquals("quoted \"word\"", rows.get(3L).get("name").asText());
     assertEquals("two\r\nlines", rows.get(4L).get("name").asText());
-    assertTrue(rows.get(4L).path("seen_at").isMissingNode() || rows.get(4L).get("seen_at").isNull());
+    assertTrue(
+        rows.get(4L).path("seen_at").isMissingNode() || rows.get(4L).get("seen_at").isNull());
     assertEquals("Zoë 東京", rows.get(5L).get("name").asText());
 
     Map<Long, JsonNode> dead = byKey(run.rows(table + "_error_records"), "recordNumber");
     assertEquals(7, dead.size());
     assertDeadLetter(dead.get(7L), "CONVERT", "id", "x6,bad id,6.00,2026-01-06 00:00:00,true");
-    assertDeadLetter(dead.get(8L), "CONVERT", "price", "7,bad price,seven,2026-01-07 00:00:00,true");
-    assertDeadLetter(dead.get(9L), "CONVERT", "seen_at", "8,bad time,8.00,2026-13-45 00:00:00,true");
-    assertDeadLetter(dead.get(10L), "CONVERT", "active", "9,bad bool,9.00,2026-01-09 00:00:00,banana");
+    assertDeadLetter(
+        dead.get(8L), "CONVERT", "price", "7,bad price,seven,2026-01-07 00:00:00,true");
+    assertDeadLetter(
+        dead.get(9L), "CONVERT", "seen_at", "8,bad time,8.00,2026-13-45 00:00:00,true");
+    assertDeadLetter(
+        dead.get(10L), "CONVERT", "active", "9,bad bool,9.00,2026-01-09 00:00:00,banana");
     assertDeadLetter(dead.get(11L), "PARSE", "2", "10,too few");
     assertDeadLetter(
         dead.get(12L), "PARSE", "6", "11,too many,11.00,2026-01-11 00:00:00,true,extra");
@@ -93,8 +98,7 @@ class GcsCsvToBigQueryTest {
     p.put("JSONPath", FIXTURES + "nested-schema.json");
     InvalidParameterException e =
         assertThrows(
-            InvalidParameterException.class,
-            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
     assertEquals("JSONPath", e.parameter());
     assertTrue(e.getMessage().contains("address"), e.getMessage());
   }
@@ -105,19 +109,18 @@ class GcsCsvToBigQueryTest {
     p.put("JSONPath", FIXTURES + "does-not-exist.json");
     InvalidParameterException e =
         assertThrows(
-            InvalidParameterException.class,
-            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
     assertEquals("JSONPath", e.parameter());
   }
 
-  private static void assertDeadLetter(JsonNode row, String stage, String mentioned, String payload) {
+  private static void assertDeadLetter(
+      JsonNode row, String stage, String mentioned, String payload) {
     assertEquals(stage, row.get("stage").asText(), row.toString());
     assertTrue(row.get("errorMessage").asText().contains(mentioned), row.toString());
     assertEquals(payload, row.get("payloadString").asText());
   }
 
   static Map<Long, JsonNode> byKey(List<JsonNode> rows, String key) {
-    return rows.stream()
-        .collect(Collectors.toMap(r -> r.get(key).asLong(), Function.identity()));
+    return rows.stream().collect(Collectors.toMap(r -> r.get(key).asLong(), Function.identity()));
   }
 }

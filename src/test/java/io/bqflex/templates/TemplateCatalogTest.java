@@ -68,7 +68,8 @@ class TemplateCatalogTest {
     assertTrue(dockerfile.contains("ARG MAIN_CLASS"));
     assertTrue(dockerfile.contains("FLEX_TEMPLATE_JAVA_MAIN_CLASS=${MAIN_CLASS}"));
     assertTrue(dockerfile.contains("COPY target/bqflex.jar"));
-    assertTrue(dockerfile.matches("(?s).*FROM \\S+java17-template-launcher-base:\\d{8}_RC\\d\\d.*"));
+    assertTrue(
+        dockerfile.matches("(?s).*FROM \\S+java17-template-launcher-base:\\d{8}_RC\\d\\d.*"));
   }
 
   private static Set<String> fileNames(Path dir, String suffix) throws Exception {

@@ -3,6 +3,7 @@ package io.bqflex.local;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.rows.BigQuerySchemas;
@@ -12,7 +13,12 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
@@ -49,11 +55,55 @@ public final class LocalBigQuery {
             .withJobService(new FakeJobService()));
     for (String table : tables) {
       TableReference ref = BigQueryHelpers.parseTableSpec(table);
-      if (datasets.getDataset(ref.getProjectId(), ref.getDatasetId()) == null) {
+      if (!datasetExists(datasets, ref)) {
         datasets.createDataset(ref.getProjectId(), ref.getDatasetId(), "", "", null);
       }
     }
     return new LocalBigQuery(datasets);
+  }
+
+  /**
+   * The row with the schema's spelling of each column name. Rows written through the Storage Write
+   * API come back from Beam's fake with the lower-cased names of their protocol-buffer fields.
+   */
+  private static Map<String, Object> withSchemaNames(
+      Map<String, Object> row, List<TableFieldSchema> fields) {
+    Map<String, TableFieldSchema> byLowerName = new HashMap<>();
+    fields.forEach(f -> byLowerName.put(f.getName().toLowerCase(Locale.ROOT), f));
+    Map<String, Object> named = new LinkedHashMap<>();
+    row.forEach(
+        (name, value) -> {
+          TableFieldSchema field = byLowerName.get(name.toLowerCase(Locale.ROOT));
+          named.put(
+              field == null ? name : field.getName(),
+              field == null || field.getFields() == null
+                  ? value
+                  : nested(value, field.getFields()));
+        });
+    return named;
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Object nested(Object value, List<TableFieldSchema> fields) {
+    if (value instanceof Map) {
+      return withSchemaNames((Map<String, Object>) value, fields);
+    }
+    if (value instanceof List) {
+      List<Object> items = new ArrayList<>();
+      ((List<Object>) value).forEach(item -> items.add(nested(item, fields)));
+      return items;
+    }
+    return value;
+  }
+
+  /** The fake answers a missing dataset with an IOException rather than null. */
+  private static boolean datasetExists(FakeDatasetService datasets, TableReference ref)
+      throws InterruptedException {
+    try {
+      return datasets.getDataset(ref.getProjectId(), ref.getDatasetId()) != null;
+    } catch (IOException notFound) {
+      return false;
+    }
   }
 
   /** The rows of {@code table}, or null when the run never created it. */
@@ -83,7 +133,7 @@ public final class LocalBigQuery {
     try (BufferedWriter out =
         Files.newBufferedWriter(dir.resolve(base + ".json"), StandardCharsets.UTF_8)) {
       for (TableRow row : rows) {
-        out.write(JSON.writeValueAsString(row));
+        out.write(JSON.writeValueAsString(withSchemaNames(row, existing.getSchema().getFields())));
         out.newLine();
       }
     }

@@ -1,5 +1,6 @@
 package io.bqflex.read;
 
+import io.bqflex.pipeline.RecordCounters;
 import io.bqflex.rows.FailedRecord;
 import io.bqflex.rows.FailedRecordCoder;
 import io.bqflex.rows.SourceRecord;
@@ -10,6 +11,7 @@ import java.nio.channels.Channels;
 import java.util.Objects;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -67,6 +69,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
 
   /** Hands each file to its format's reader and sorts what comes back. */
   static final class ReadEachFileFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
+    private final Counter read = RecordCounters.counter(RecordCounters.READ);
     private final FileFormat format;
 
     ReadEachFileFn(FileFormat format) {
@@ -83,6 +86,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
         try {
           for (FileRecord record = reader.next(); record != null; record = reader.next()) {
             lastNumber = record.number();
+            read.inc();
             SourceRecord sourceRecord =
                 SourceRecord.fromFile(record.text(), source, record.number());
             if (record.isReadable()) {
@@ -95,6 +99,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
         } catch (IOException e) {
           // Mid-file, this is a broken file (a truncated or corrupt archive) more than a passing
           // fault: the records so far stand, and the loss of the rest is reported, not retried.
+          read.inc();
           out.get(FAILURES)
               .output(
                   FailedRecord.of(

@@ -1,5 +1,6 @@
 package io.bqflex.read;
 
+import io.bqflex.pipeline.RecordCounters;
 import io.bqflex.rows.FailedRecord;
 import io.bqflex.rows.FailedRecordCoder;
 import io.bqflex.rows.SourceRecord;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubMessage;
+import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
@@ -80,6 +82,7 @@ public final class ReadPubsubRecords extends PTransform<PBegin, PCollectionTuple
 
   /** Turns a message into a record, or into a READ failure when its payload is not UTF-8. */
   private static final class ToSourceRecordFn extends DoFn<PubsubMessage, SourceRecord> {
+    private final Counter read = RecordCounters.counter(RecordCounters.READ);
     private final String source;
     // One per DoFn instance; Beam calls an instance from one thread at a time.
     private transient CharsetDecoder utf8;
@@ -101,6 +104,7 @@ public final class ReadPubsubRecords extends PTransform<PBegin, PCollectionTuple
     @ProcessElement
     public void process(
         @Element PubsubMessage message, @Timestamp Instant publishTime, MultiOutputReceiver out) {
+      read.inc();
       byte[] payload = message.getPayload() == null ? new byte[0] : message.getPayload();
       Map<String, String> attributes =
           message.getAttributeMap() == null ? Map.of() : Map.copyOf(message.getAttributeMap());

@@ -34,8 +34,8 @@ public final class BigQuerySchemas {
   private BigQuerySchemas() {}
 
   /**
-   * Parses a schema file's text. {@code origin} (usually the file name) starts every error
-   * message, so a user knows which file to fix.
+   * Parses a schema file's text. {@code origin} (usually the file name) starts every error message,
+   * so a user knows which file to fix.
    *
    * @throws IllegalArgumentException naming {@code origin}, the field path and the problem
    */
@@ -112,7 +112,8 @@ public final class BigQuerySchemas {
     return result;
   }
 
-  private static TableFieldSchema parseField(JsonNode node, String parent, int index, String origin) {
+  private static TableFieldSchema parseField(
+      JsonNode node, String parent, int index, String origin) {
     String where = parent.isEmpty() ? "top level" : "'" + parent + "'";
     if (!node.isObject()) {
       throw invalid(origin, "field #" + (index + 1) + " at " + where + " is not a JSON object");

@@ -91,7 +91,8 @@ final class BigQueryTimes {
     StringBuilder out = new StringBuilder(27);
     appendDate(out, year, utc.getMonthValue(), utc.getDayOfMonth());
     out.append('T');
-    appendTime(out, utc.getHour(), utc.getMinute(), utc.get(ChronoField.SECOND_OF_MINUTE), c.micros);
+    appendTime(
+        out, utc.getHour(), utc.getMinute(), utc.get(ChronoField.SECOND_OF_MINUTE), c.micros);
     out.append('Z');
     return out.toString();
   }

@@ -5,8 +5,8 @@ import java.util.Locale;
 /**
  * A BigQuery column type. Schema files spell types in legacy or standard SQL names; we keep one
  * spelling, the legacy one ({@link #schemaName()}), because it is what {@code bq show --schema}
- * prints and every BigQueryIO path (FILE_LOADS, the Avro writer, {@code
- * TableRowToStorageApiProto}) accepts it.
+ * prints and every BigQueryIO path (FILE_LOADS, the Avro writer, {@code TableRowToStorageApiProto})
+ * accepts it.
  */
 public enum BigQueryType {
   STRING("STRING", "STRING"),

@@ -20,15 +20,16 @@ import java.util.Base64;
  *       in JSON tools, and the Storage API converter parses a String as is.
  *   <li>FLOAT64: a Double. Accepts decimal or exponent text, and NaN, Inf, Infinity (any case, with
  *       a sign); a finite text that overflows a double is an error.
- *   <li>NUMERIC / BIGNUMERIC: the plain decimal String without trailing zeros. Digits past the scale
- *       (9 / 38, or S of NUMERIC(P, S)) are ROUNDED half away from zero, because that is what
+ *   <li>NUMERIC / BIGNUMERIC: the plain decimal String without trailing zeros. Digits past the
+ *       scale (9 / 38, or S of NUMERIC(P, S)) are ROUNDED half away from zero, because that is what
  *       BigQuery does when it stores such a value (REST reference, RoundingMode: unspecified means
  *       ROUND_HALF_AWAY_FROM_ZERO); a value outside the range after rounding is an error.
  *   <li>BOOL: a Boolean. Text forms, case-insensitive, as the CSV loading page lists them: true,
  *       false, t, f, yes, no, y, n, 1, 0. JSON also allows true/false literals and the numbers 1/0.
  *   <li>DATE, TIME, DATETIME, TIMESTAMP: see {@link BigQueryTimes}; TIMESTAMP is normalized to UTC.
  *   <li>JSON: a Jackson {@code JsonNode}. FILE_LOADS serializes it as raw JSON (a String would load
- *       as a JSON string) and the Storage API converter sends its {@code toString()}, its JSON text.
+ *       as a JSON string) and the Storage API converter sends its {@code toString()}, its JSON
+ *       text.
  * </ul>
  *
  * Every error is a {@link Stage#CONVERT} {@link RecordException} naming the field path and quoting
@@ -96,7 +97,10 @@ final class BigQueryValues {
           return JSON_VALUES.readTree(text);
         } catch (JsonProcessingException e) {
           throw error(
-              field, prefix, element, quote(text) + " is not valid JSON: " + e.getOriginalMessage());
+              field,
+              prefix,
+              element,
+              quote(text) + " is not valid JSON: " + e.getOriginalMessage());
         }
       case RECORD:
       default:
@@ -148,7 +152,9 @@ final class BigQueryValues {
   static RecordException wrongJsonKind(
       FieldPlan field, String prefix, int element, String whatWasGiven) {
     String expected =
-        field.type == BigQueryType.RECORD ? "a JSON object" : article(field.type) + field.type.sqlName();
+        field.type == BigQueryType.RECORD
+            ? "a JSON object"
+            : article(field.type) + field.type.sqlName();
     return error(field, prefix, element, "got " + whatWasGiven + ", expected " + expected);
   }
 

@@ -25,8 +25,8 @@ public final class CsvRowConverter implements Serializable {
   private transient RecordPlan plan;
 
   /**
-   * @throws IllegalArgumentException naming the field if the schema has a RECORD or REPEATED
-   *     field, which a CSV column cannot fill
+   * @throws IllegalArgumentException naming the field if the schema has a RECORD or REPEATED field,
+   *     which a CSV column cannot fill
    */
   public CsvRowConverter(TableSchema schema) {
     TableSchema normalized = BigQuerySchemas.parse(BigQuerySchemas.toJson(schema), "schema");
@@ -48,8 +48,8 @@ public final class CsvRowConverter implements Serializable {
   /**
    * The row for one CSV record.
    *
-   * @throws RecordException {@link Stage#PARSE} if the column count differs from the schema's
-   *     field count, {@link Stage#CONVERT} if a value does not fit its field
+   * @throws RecordException {@link Stage#PARSE} if the column count differs from the schema's field
+   *     count, {@link Stage#CONVERT} if a value does not fit its field
    */
   public TableRow convert(String[] columns) throws RecordException {
     FieldPlan[] fields = checkedFields(columns);
@@ -63,14 +63,14 @@ public final class CsvRowConverter implements Serializable {
         }
         continue;
       }
-      row.set(field.name, BigQueryValues.fromText(field, column, null, -1));
+      field.putInto(row, BigQueryValues.fromText(field, column, null, -1));
     }
     return row;
   }
 
   /**
-   * The record as a JSON object of field name to column text (null for an empty column): what a
-   * UDF receives for a CSV record.
+   * The record as a JSON object of field name to column text (null for an empty column): what a UDF
+   * receives for a CSV record.
    *
    * @throws RecordException {@link Stage#PARSE} if the column count differs from the schema's
    */
@@ -81,8 +81,7 @@ public final class CsvRowConverter implements Serializable {
       gen.writeStartObject();
       for (int i = 0; i < fields.length; i++) {
         String column = columns[i];
-        gen.writeStringField(
-            fields[i].name, column == null || column.isEmpty() ? null : column);
+        gen.writeStringField(fields[i].name, column == null || column.isEmpty() ? null : column);
       }
       gen.writeEndObject();
     } catch (IOException e) {

@@ -25,6 +25,7 @@ final class DecimalLimits {
   final int scale;
   final BigDecimal min;
   final BigDecimal max;
+
   /** Values with more integer digits than this are out of range before any rounding. */
   final int maxIntegerDigits;
 

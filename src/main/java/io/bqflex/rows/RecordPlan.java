@@ -42,8 +42,8 @@ final class RecordPlan {
   }
 
   /**
-   * The field called {@code key}. BigQuery column names are case-insensitive, so an exact match
-   * is tried first (the common case, no allocation) and then a case-insensitive one.
+   * The field called {@code key}. BigQuery column names are case-insensitive, so an exact match is
+   * tried first (the common case, no allocation) and then a case-insensitive one.
    */
   FieldPlan find(String key) {
     FieldPlan field = byName.get(key);

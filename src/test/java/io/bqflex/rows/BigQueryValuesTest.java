@@ -14,9 +14,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * BigQuery's per-type rules, driven through both converters with a one-field schema {@code v}.
- * JSON cases give the value as a JSON literal, so {@code "42"} (a string) and {@code 42} (a
- * number) are different inputs; CSV cases give the column text.
+ * BigQuery's per-type rules, driven through both converters with a one-field schema {@code v}. JSON
+ * cases give the value as a JSON literal, so {@code "42"} (a string) and {@code 42} (a number) are
+ * different inputs; CSV cases give the column text.
  */
 class BigQueryValuesTest {
   private static final ObjectMapper MAPPER = new ObjectMapper();
@@ -196,7 +196,9 @@ class BigQueryValuesTest {
           JSON      | {"a": [1, 2]}          | {"a":[1,2]}
           """)
   void convertsCsvTextByTheSameRules(String type, String text, String expected) throws Exception {
-    assertEquals(expected, String.valueOf(new CsvRowConverter(schema(type)).convert(new String[] {text}).get("v")));
+    assertEquals(
+        expected,
+        String.valueOf(new CsvRowConverter(schema(type)).convert(new String[] {text}).get("v")));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -241,7 +243,9 @@ class BigQueryValuesTest {
   }
 
   private static Object convertJson(String type, String jsonLiteral) throws RecordException {
-    return new JsonRowConverter(schema(type), false).convert("{\"v\": " + jsonLiteral + "}").get("v");
+    return new JsonRowConverter(schema(type), false)
+        .convert("{\"v\": " + jsonLiteral + "}")
+        .get("v");
   }
 
   private static TableSchema schema(String type) {

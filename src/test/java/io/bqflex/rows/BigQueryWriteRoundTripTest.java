@@ -175,8 +175,7 @@ class BigQueryWriteRoundTripTest {
     }
 
     @ProcessElement
-    public void process(@Element String line, OutputReceiver<TableRow> out)
-        throws RecordException {
+    public void process(@Element String line, OutputReceiver<TableRow> out) throws RecordException {
       out.output(converter.convert(line));
     }
   }

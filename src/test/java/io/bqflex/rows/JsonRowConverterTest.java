@@ -47,8 +47,7 @@ class JsonRowConverterTest {
     assertEquals(List.of("a", "b"), row.get("tags"));
     assertEquals(List.of("1", "2"), row.get("scores"));
     assertEquals(Map.of("zip", "75001", "since", "2020-01-02"), row.get("address"));
-    assertEquals(
-        List.of(Map.of("sku", "A", "qty", "2"), Map.of("sku", "B")), row.get("items"));
+    assertEquals(List.of(Map.of("sku", "A", "qty", "2"), Map.of("sku", "B")), row.get("items"));
   }
 
   @Test

@@ -63,7 +63,7 @@ public final class CsvRowConverter implements Serializable {
         }
         continue;
       }
-      row.set(field.name, BigQueryValues.fromText(field, column, null, -1));
+      field.putInto(row, BigQueryValues.fromText(field, column, null, -1));
     }
     return row;
   }

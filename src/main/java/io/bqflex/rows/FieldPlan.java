@@ -1,6 +1,7 @@
 package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableRow;
 
 /**
  * One schema field compiled for conversion: everything the per-record code needs, looked up once
@@ -41,6 +42,19 @@ final class FieldPlan {
         type == BigQueryType.NUMERIC || type == BigQueryType.BIGNUMERIC
             ? DecimalLimits.of(type, schema.getPrecision(), schema.getScale())
             : null;
+  }
+
+  /**
+   * Stores this field's value in {@code row}. {@code TableRow.set} interns the key and looks for a
+   * declared {@code @Key} field on every call, a third of the conversion's time; every name but
+   * TableRow's own "f" ends up in the unknown-keys map anyway, so put it there directly.
+   */
+  void putInto(TableRow row, Object value) {
+    if (name.equals("f")) {
+      row.set(name, value);
+    } else {
+      row.getUnknownKeys().put(name, value);
+    }
   }
 
   /**

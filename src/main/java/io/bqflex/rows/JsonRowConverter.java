@@ -112,7 +112,7 @@ public final class JsonRowConverter implements Serializable {
       seen[field.index] = true;
       Object value = readField(parser, token, field, prefix);
       if (value != null) {
-        row.set(field.name, value);
+        field.putInto(row, value);
       }
     }
     for (int index : record.requiredIndexes) {

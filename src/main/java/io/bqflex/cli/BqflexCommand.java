@@ -1,5 +1,7 @@
 package io.bqflex.cli;
 
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,13 @@ import picocli.CommandLine.Command;
     subcommands = {RunCommand.class})
 public final class BqflexCommand implements Runnable {
 
+  /** Held so the setting is not garbage-collected with the logger. */
+  private static final Logger BEAM_LOG = Logger.getLogger("org.apache.beam");
+
   public static void main(String[] args) {
+    // Beam logs every bundle, load job and commit at INFO: on a terminal that buries the progress
+    // lines and the summary. Warnings and errors still show.
+    BEAM_LOG.setLevel(Level.WARNING);
     System.exit(execute(args));
   }
 

@@ -22,8 +22,9 @@ public final class DeadLetterTable {
   /** Suffix of the default dead-letter table: {@code <outputTable>_error_records}. */
   public static final String DEFAULT_SUFFIX = "_error_records";
 
+  /** The canonical TIMESTAMP form the row converters write too: both write paths read it alike. */
   private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSS 'UTC'").withZone(ZoneOffset.UTC);
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private DeadLetterTable() {}
 

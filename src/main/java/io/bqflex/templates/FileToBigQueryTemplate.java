@@ -3,7 +3,7 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.ReadConvertWrite;
-import io.bqflex.pipeline.Template;
+import io.bqflex.pipeline.TemplateBase;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.PayloadFormat;
@@ -14,7 +14,11 @@ import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 
 /** A batch template that reads Cloud Storage files; its subclasses say how the files are read. */
-abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> implements Template<O> {
+abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends TemplateBase<O> {
+
+  FileToBigQueryTemplate(String id, Class<O> optionsClass) {
+    super(id, optionsClass);
+  }
 
   /** The reader of the template's file format. */
   abstract ReadFileRecords reader(O options);

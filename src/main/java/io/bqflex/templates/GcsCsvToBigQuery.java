@@ -49,14 +49,8 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
     TemplateLauncher.main(new GcsCsvToBigQuery(), args);
   }
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Class<Options> optionsClass() {
-    return Options.class;
+  public GcsCsvToBigQuery() {
+    super(ID, Options.class);
   }
 
   @Override

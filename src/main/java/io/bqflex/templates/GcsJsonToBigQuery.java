@@ -19,14 +19,8 @@ public final class GcsJsonToBigQuery extends FileToBigQueryTemplate<GcsJsonToBig
     TemplateLauncher.main(new GcsJsonToBigQuery(), args);
   }
 
-  @Override
-  public String id() {
-    return ID;
-  }
-
-  @Override
-  public Class<Options> optionsClass() {
-    return Options.class;
+  public GcsJsonToBigQuery() {
+    super(ID, Options.class);
   }
 
   @Override

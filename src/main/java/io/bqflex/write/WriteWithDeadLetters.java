@@ -94,6 +94,11 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.clustering() != null) {
       write = write.withClustering(settings.clustering());
     }
+    JsonColumnsAsText jsonAsText =
+        settings.usesStorageWriteApi() ? JsonColumnsAsText.forSchema(settings.schemaJson()) : null;
+    if (jsonAsText != null) {
+      write = write.withFormatFunction(jsonAsText);
+    }
     // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
     // BigQuery in agreement with it.
     return settings.ignoreUnknownValues() ? write.ignoreUnknownValues() : write;

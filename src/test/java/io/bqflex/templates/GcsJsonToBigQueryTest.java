@@ -5,14 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GcsJsonToBigQueryTest {
   private static final String FIXTURES = "src/test/resources/GcsJsonToBigQueryTest/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
@@ -57,6 +62,39 @@ class GcsJsonToBigQueryTest {
     assertDeadLetter(dead.get(13L), "CONVERT", "tags");
     assertEquals("[\"an\", \"array\"]", dead.get(10L).get("payloadString").asText());
     assertEquals("42", dead.get(11L).get("payloadString").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "true"})
+  void jsonColumnsKeepTheirValueOnBothWritePaths(String storageWriteApi) throws Exception {
+    String table = "test-project:json.json_column_storage_" + storageWriteApi;
+    Map<String, String> p = parameters(table);
+    p.put("inputFilePattern", FIXTURES + "json-column.json");
+    p.put("JSONPath", FIXTURES + "json-column-schema.json");
+    p.put("useStorageWriteApi", storageWriteApi);
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
+    boolean storage = Boolean.parseBoolean(storageWriteApi);
+
+    assertEquals(3, run.result.counts().written(), run.console);
+    Map<String, JsonNode> rows = new HashMap<>();
+    run.rows(table).forEach(r -> rows.put(r.get("id").asText(), r));
+    assertEquals(
+        JSON.readTree("{\"a\": 1, \"b\": [true, null], \"c\": \"x\"}"),
+        json(rows.get("object").get("payload"), storage));
+    assertEquals(JSON.readTree("\"just text\""), json(rows.get("string").get("payload"), storage));
+    assertEquals(JSON.readTree("42.5"), json(rows.get("number").get("payload"), storage));
+    JsonNode docs = rows.get("string").get("nested").get("doc");
+    assertEquals(JSON.readTree("{\"k\": \"v\"}"), json(docs.get(0), storage));
+    assertEquals(JSON.readTree("\"s\""), json(docs.get(1), storage));
+    assertEquals(JSON.readTree("7"), json(docs.get(2), storage));
+  }
+
+  /**
+   * A JSON column's value as BigQuery holds it. The Storage Write API fake hands back the JSON text
+   * it received; the load-job fake hands back the JSON value itself.
+   */
+  private static JsonNode json(JsonNode stored, boolean storageWriteApi) throws Exception {
+    return storageWriteApi ? JSON.readTree(stored.asText()) : stored;
   }
 
   @Test

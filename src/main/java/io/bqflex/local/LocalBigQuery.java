@@ -47,7 +47,16 @@ public final class LocalBigQuery {
       throws IOException, InterruptedException {
     FakeDatasetService.setUp();
     FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    return installInto(options, tables, new FakeDatasetService());
+  }
+
+  /**
+   * Installs {@code datasets} (e.g. one told to reject some rows) into {@code options}, with the
+   * datasets of {@code tables} created; the caller has reset the fakes' static state.
+   */
+  public static LocalBigQuery installInto(
+      PipelineOptions options, List<String> tables, FakeDatasetService datasets)
+      throws IOException, InterruptedException {
     BigQueryServicesOverride.install(
         options,
         new FakeBigQueryServices()

@@ -1,0 +1,64 @@
+package io.bqflex.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.pipeline.InvalidParameterException;
+import java.util.List;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class OutputSchemaTest {
+  private final FakeDatasetService datasets = new FakeDatasetService();
+  private BigQueryOutputOptions options;
+
+  @BeforeEach
+  void inProcessBigQueryWithOneTable() throws Exception {
+    FakeDatasetService.setUp();
+    datasets.createDataset("test-project", "schemas", "", "", null);
+    datasets.createTable(
+        new Table()
+            .setTableReference(BigQueryHelpers.parseTableSpec("test-project:schemas.existing"))
+            .setSchema(
+                new TableSchema()
+                    .setFields(List.of(new TableFieldSchema().setName("id").setType("INTEGER")))));
+    options = PipelineOptionsFactory.create().as(BigQueryOutputOptions.class);
+    BigQueryServicesOverride.install(
+        options, new FakeBigQueryServices().withDatasetService(datasets));
+  }
+
+  @Test
+  void usesTheExistingTablesSchemaWhenNoSchemaFileIsGiven() {
+    TableSchema schema =
+        OutputSchema.resolve(options, "outputTable", "test-project:schemas.existing");
+    assertEquals("id", schema.getFields().get(0).getName());
+  }
+
+  @Test
+  void asksForASchemaFileWhenTheTableDoesNotExist() {
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> OutputSchema.resolve(options, "outputTable", "test-project:schemas.missing"));
+    assertEquals("JSONPath", e.parameter());
+    assertTrue(e.getMessage().contains("test-project:schemas.missing"), e.getMessage());
+  }
+
+  @Test
+  void namesTheSchemaFileParameterWhenTheFileIsBroken() {
+    options.setJSONPath("src/test/resources/OutputSchemaTest/broken-schema.json");
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> OutputSchema.resolve(options, "outputTable", "test-project:schemas.existing"));
+    assertEquals("JSONPath", e.parameter());
+  }
+}

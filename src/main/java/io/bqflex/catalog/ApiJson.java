@@ -55,6 +55,29 @@ final class ApiJson {
       return new Printer();
     }
 
+    // Empty objects and arrays as {} and [], as gcloud writes them, not "{ }".
+    @Override
+    public void writeEndObject(JsonGenerator generator, int entries) throws IOException {
+      if (!_objectIndenter.isInline()) {
+        --_nesting;
+      }
+      if (entries > 0) {
+        _objectIndenter.writeIndentation(generator, _nesting);
+      }
+      generator.writeRaw('}');
+    }
+
+    @Override
+    public void writeEndArray(JsonGenerator generator, int values) throws IOException {
+      if (!_arrayIndenter.isInline()) {
+        --_nesting;
+      }
+      if (values > 0) {
+        _arrayIndenter.writeIndentation(generator, _nesting);
+      }
+      generator.writeRaw(']');
+    }
+
     @Override
     public void writeObjectFieldValueSeparator(JsonGenerator generator) throws IOException {
       generator.writeRaw(": ");

@@ -46,7 +46,7 @@ public final class TemplateReadme {
     if (metadata.description() != null) {
       md.append(metadata.description()).append("\n\n");
     }
-    parameters(md, metadata);
+    parameters(md, id, metadata);
     notes.ifPresent(n -> md.append(n.strip()).append("\n\n"));
     deadLetters(md);
     Map<String, String> local = LaunchParameters.parse(sampleParameters.strip());
@@ -55,7 +55,7 @@ public final class TemplateReadme {
     return md.toString().stripTrailing() + "\n";
   }
 
-  private static void parameters(StringBuilder md, TemplateMetadata metadata) {
+  private static void parameters(StringBuilder md, String id, TemplateMetadata metadata) {
     ParameterGroups groups = ParameterGroups.of(metadata);
     md.append("## Parameters\n\n");
     md.append("`")
@@ -232,7 +232,7 @@ public final class TemplateReadme {
         .append(flags)
         .append("\n```\n\nwrites the body (the `launch.json` above) to `")
         .append(bodyFile)
-        .append("` and prints:\n\n```sh\n")
+        .append("` and prints the command that creates the job:\n\n```sh\n")
         .append(job.gcloudCommand(bodyFile))
         .append("```\n");
   }

@@ -105,7 +105,8 @@ final class ScheduleCommand implements Callable<Integer> {
     }
     Path body = bodyFile == null ? Path.of(jobName + "-launch.json") : bodyFile;
     Output.write(job.body(), body, null);
-    spec.commandLine().getOut().println("# wrote the request body to " + body);
+    // The command alone on stdout, so it can be piped to a shell; the note goes to stderr.
+    spec.commandLine().getErr().println("bqflex: wrote the request body to " + body);
     spec.commandLine().getOut().print(job.gcloudCommand(body.toString()));
     return 0;
   }

@@ -16,7 +16,8 @@ public final class LaunchPreparation {
   /** Where {@code cloudbuild.yaml} uploads specs by default: {@code _TEMPLATE_BUCKET}. */
   static final String DEFAULT_BUCKET_SUFFIX = "-dataflow-templates";
 
-  private static final Pattern GCS_JSON = Pattern.compile("gs://[a-z0-9][-a-z0-9_.]*[a-z0-9]/\\S+");
+  private static final Pattern GCS_JSON =
+      Pattern.compile("gs://[a-z0-9][-a-z0-9_.]{1,220}[a-z0-9]/\\S+\\.json");
   private static final Pattern REGION = Pattern.compile("[a-z]+-[a-z]+[0-9]+");
   private static final Pattern PROJECT = Pattern.compile("[a-z][-a-z0-9]{4,28}[a-z0-9]");
 

@@ -1,5 +1,8 @@
 package io.bqflex.cli;
 
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
@@ -11,7 +14,17 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "bqflex 0.1.0",
     description = "Dataflow Flex Templates from Cloud Storage and Pub/Sub into BigQuery.",
-    subcommands = {RunCommand.class})
+    subcommands = {
+      ListCommand.class,
+      DescribeCommand.class,
+      ValidateCommand.class,
+      RunCommand.class,
+      SpecCommand.class,
+      LaunchRequestCommand.class,
+      GcloudRunCommand.class,
+      ScheduleCommand.class,
+      DocsCommand.class
+    })
 public final class BqflexCommand implements Runnable {
 
   /** Held so the setting is not garbage-collected with the logger. */
@@ -26,9 +39,16 @@ public final class BqflexCommand implements Runnable {
 
   /** Runs the command line and returns its exit status (0 ok, 1 failed, 2 bad input). */
   public static int execute(String... args) {
-    return new CommandLine(new BqflexCommand())
-        .setExecutionExceptionHandler(new FailureHandler())
-        .execute(args);
+    // One writer for every subcommand, flushed at the end: commands print without newlines.
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
+    try {
+      return new CommandLine(new BqflexCommand())
+          .setOut(out)
+          .setExecutionExceptionHandler(new FailureHandler())
+          .execute(args);
+    } finally {
+      out.flush();
+    }
   }
 
   @Override

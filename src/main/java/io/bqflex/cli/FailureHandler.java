@@ -16,7 +16,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
     if (e instanceof ParameterValidationException || e instanceof IllegalArgumentException) {
-      cmd.getErr().println("bqflex: invalid parameters:");
+      cmd.getErr().println("bqflex: " + cmd.getCommandName() + ": invalid input, nothing done:");
       cmd.getErr().println(e.getMessage());
       return BAD_INPUT;
     }

@@ -1,0 +1,87 @@
+package io.bqflex.catalog;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What the catalog knows of a template without building its pipeline: its id, its Flex main class
+ * and its metadata. Source and destination are read from the metadata's parameter types, so a new
+ * template describes itself.
+ */
+public record CatalogEntry(String id, String mainClass, TemplateMetadata metadata) {
+
+  public CatalogEntry {
+    Objects.requireNonNull(id, "id");
+    Objects.requireNonNull(mainClass, "mainClass");
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  public boolean streaming() {
+    return Boolean.TRUE.equals(metadata.streaming());
+  }
+
+  /** "batch" or "streaming". */
+  public String mode() {
+    return streaming() ? "streaming" : "batch";
+  }
+
+  /** Where the template reads, e.g. "Cloud Storage files" or "Pub/Sub". */
+  public String source() {
+    return describe(true);
+  }
+
+  /** Where the template writes, e.g. "BigQuery". */
+  public String destination() {
+    return describe(false);
+  }
+
+  private String describe(boolean reads) {
+    Set<String> kinds = new LinkedHashSet<>();
+    // A schema file or UDF is read from Cloud Storage too; the "Source" group, where a template
+    // has one, says which parameters name the data.
+    boolean grouped = metadata.parameters().stream().anyMatch(CatalogEntry::inSourceGroup);
+    for (ParameterMetadata parameter : metadata.parameters()) {
+      if (reads && grouped && !inSourceGroup(parameter)) {
+        continue;
+      }
+      String kind = reads ? readKind(parameter.type()) : writeKind(parameter.type());
+      if (kind != null) {
+        kinds.add(kind);
+      }
+    }
+    return kinds.isEmpty() ? "-" : String.join(", ", kinds);
+  }
+
+  private static boolean inSourceGroup(ParameterMetadata parameter) {
+    return "Source".equalsIgnoreCase(parameter.groupName());
+  }
+
+  private static String readKind(ParameterType type) {
+    switch (type) {
+      case GCS_READ_FILE:
+      case GCS_READ_FOLDER:
+      case GCS_READ_BUCKET:
+        return "Cloud Storage files";
+      case PUBSUB_SUBSCRIPTION:
+      case PUBSUB_TOPIC:
+        return "Pub/Sub";
+      case KAFKA_TOPIC:
+      case KAFKA_READ_TOPIC:
+        return "Kafka";
+      default:
+        return null;
+    }
+  }
+
+  private static String writeKind(ParameterType type) {
+    switch (type) {
+      case BIGQUERY_TABLE:
+        return "BigQuery";
+      case KAFKA_WRITE_TOPIC:
+        return "Kafka";
+      default:
+        return null;
+    }
+  }
+}

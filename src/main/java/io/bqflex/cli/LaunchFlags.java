@@ -1,0 +1,66 @@
+package io.bqflex.cli;
+
+import io.bqflex.catalog.CatalogEntry;
+import io.bqflex.catalog.Launch;
+import io.bqflex.catalog.LaunchParameters;
+import io.bqflex.catalog.LaunchPreparation;
+import java.time.Instant;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * What every launching command takes: the template, its parameters, the job and its environment.
+ */
+final class LaunchFlags {
+  @Parameters(
+      index = "0",
+      paramLabel = "TEMPLATE",
+      description = "Template id, e.g. gcs-csv-to-bigquery.")
+  String templateId;
+
+  @Option(
+      names = "--parameters",
+      paramLabel = "k=v,...",
+      defaultValue = "",
+      description =
+          "Template parameters in gcloud's --parameters syntax (^~^ for values with commas).")
+  String parameters;
+
+  @Option(
+      names = "--job-name",
+      paramLabel = "NAME",
+      description = "Dataflow job name; default: the template id and the UTC time.")
+  String jobName;
+
+  @Option(
+      names = "--template-location",
+      paramLabel = "gs://...",
+      description =
+          "The spec file; default: gs://PROJECT-dataflow-templates/templates/TEMPLATE.json,"
+              + " where cloudbuild.yaml puts it.")
+  String templateLocation;
+
+  @Option(names = "--project", paramLabel = "PROJECT", description = "Google Cloud project id.")
+  String project;
+
+  @Mixin EnvironmentFlags environment;
+
+  CatalogEntry entry() {
+    return TemplateIds.entry(templateId);
+  }
+
+  /** The checked launch in {@code region} (may be null); throws with one line per problem. */
+  Launch prepare(String region) {
+    return LaunchPreparation.prepare(
+        entry(),
+        new LaunchPreparation.Request(
+            LaunchParameters.parse(parameters),
+            environment.toEnvironment(),
+            jobName,
+            templateLocation,
+            project,
+            region),
+        Instant.now());
+  }
+}

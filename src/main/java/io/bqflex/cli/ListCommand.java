@@ -1,0 +1,62 @@
+package io.bqflex.cli;
+
+import io.bqflex.catalog.CatalogEntry;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code list}: the catalog, for people (a table) or for scripts and the build (tab-separated). */
+@Command(name = "list", description = "List the templates of the catalog.")
+final class ListCommand implements Callable<Integer> {
+  enum Format {
+    table,
+    tsv
+  }
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--templates",
+      paramLabel = "all|ID,...",
+      defaultValue = "all",
+      description = "Which templates: all (default) or ids joined by ','.")
+  String templates;
+
+  @Option(
+      names = "--format",
+      defaultValue = "table",
+      description =
+          "table (default) or tsv: id, main class, batch|streaming, name; one template a line,"
+              + " no header.")
+  Format format;
+
+  @Override
+  public Integer call() {
+    List<CatalogEntry> entries = TemplateIds.select(templates);
+    if (format == Format.tsv) {
+      for (CatalogEntry e : entries) {
+        spec.commandLine()
+            .getOut()
+            .println(String.join("\t", e.id(), e.mainClass(), e.mode(), e.metadata().name()));
+      }
+      return 0;
+    }
+    int idWidth = "ID".length();
+    int nameWidth = "NAME".length();
+    for (CatalogEntry e : entries) {
+      idWidth = Math.max(idWidth, e.id().length());
+      nameWidth = Math.max(nameWidth, e.metadata().name().length());
+    }
+    String row = "%-" + idWidth + "s  %-" + nameWidth + "s  %-9s  %-20s  %s%n";
+    spec.commandLine().getOut().printf(row, "ID", "NAME", "MODE", "SOURCE", "DESTINATION");
+    for (CatalogEntry e : entries) {
+      spec.commandLine()
+          .getOut()
+          .printf(row, e.id(), e.metadata().name(), e.mode(), e.source(), e.destination());
+    }
+    return 0;
+  }
+}

@@ -1,6 +1,8 @@
 package io.bqflex.catalog;
 
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -9,12 +11,24 @@ import java.util.Set;
  * and its metadata. Source and destination are read from the metadata's parameter types, so a new
  * template describes itself.
  */
-public record CatalogEntry(String id, String mainClass, TemplateMetadata metadata) {
+public record CatalogEntry(
+    String id, String mainClass, TemplateMetadata metadata, List<ParameterRule> rules) {
 
   public CatalogEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(metadata, "metadata");
+    rules = List.copyOf(rules);
+  }
+
+  /** An entry whose parameters need no rule beyond the metadata's. */
+  public CatalogEntry(String id, String mainClass, TemplateMetadata metadata) {
+    this(id, mainClass, metadata, List.of());
+  }
+
+  /** Every problem of {@code params} for this template, one line each; empty when they are fine. */
+  public List<String> parameterProblems(Map<String, String> params) {
+    return ParameterValidator.problems(metadata, rules, params, Set.of());
   }
 
   public boolean streaming() {

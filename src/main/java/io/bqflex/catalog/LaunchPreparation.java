@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,7 +40,7 @@ public final class LaunchPreparation {
    */
   public static Launch prepare(CatalogEntry entry, Request request, Instant now) {
     List<String> problems = new ArrayList<>();
-    problems.addAll(ParameterValidator.problems(entry.metadata(), request.parameters(), Set.of()));
+    problems.addAll(entry.parameterProblems(request.parameters()));
     LaunchEnvironment environment =
         request.environment() == null ? LaunchEnvironment.NONE : request.environment();
     problems.addAll(environment.problems(entry.metadata()));

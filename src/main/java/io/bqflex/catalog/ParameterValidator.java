@@ -25,6 +25,17 @@ public final class ParameterValidator {
    */
   public static List<String> problems(
       TemplateMetadata metadata, Map<String, String> params, Set<String> otherAcceptedNames) {
+    return problems(metadata, List.of(), params, otherAcceptedNames);
+  }
+
+  /**
+   * As {@link #problems(TemplateMetadata, Map, Set)}, plus the template's cross-parameter rules.
+   */
+  public static List<String> problems(
+      TemplateMetadata metadata,
+      List<ParameterRule> rules,
+      Map<String, String> params,
+      Set<String> otherAcceptedNames) {
     List<String> problems = new ArrayList<>();
     for (ParameterMetadata parameter : metadata.parameters()) {
       String value = params.get(parameter.name());
@@ -59,6 +70,9 @@ public final class ParameterValidator {
         problems.add(unknown(name, known, otherAcceptedNames));
       }
     }
+    for (ParameterRule rule : rules) {
+      rule.problem(params).ifPresent(problems::add);
+    }
     return problems;
   }
 
@@ -87,8 +101,11 @@ public final class ParameterValidator {
 
   /** Like {@link #problems} but throws when there is any, all lines in one message. */
   public static void validateOrThrow(
-      TemplateMetadata metadata, Map<String, String> params, Set<String> otherAcceptedNames) {
-    List<String> problems = problems(metadata, params, otherAcceptedNames);
+      TemplateMetadata metadata,
+      List<ParameterRule> rules,
+      Map<String, String> params,
+      Set<String> otherAcceptedNames) {
+    List<String> problems = problems(metadata, rules, params, otherAcceptedNames);
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }

@@ -25,7 +25,11 @@ final class TemplateIds {
   }
 
   static CatalogEntry entry(Template<?> template) {
-    return new CatalogEntry(template.id(), template.getClass().getName(), template.metadata());
+    return new CatalogEntry(
+        template.id(),
+        template.getClass().getName(),
+        template.metadata(),
+        template.parameterRules());
   }
 
   /** "all" or ids joined by ',' (as cloudbuild.yaml's _TEMPLATES takes them). */

@@ -2,9 +2,9 @@ package io.bqflex.cli;
 
 import io.bqflex.catalog.CatalogEntry;
 import io.bqflex.catalog.LaunchParameters;
-import io.bqflex.catalog.ParameterValidator;
+import io.bqflex.catalog.ParameterValidationException;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +33,10 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     CatalogEntry entry = TemplateIds.entry(templateId);
     Map<String, String> values = LaunchParameters.parse(parameters);
-    ParameterValidator.validateOrThrow(entry.metadata(), values, Set.of());
+    List<String> problems = entry.parameterProblems(values);
+    if (!problems.isEmpty()) {
+      throw new ParameterValidationException(problems);
+    }
     spec.commandLine()
         .getOut()
         .println(

@@ -124,6 +124,12 @@ public final class LocalBigQuery {
     return datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId());
   }
 
+  /** How many rows {@code table} holds; 0 while the run has not created it. */
+  public long rowCount(String table) throws IOException, InterruptedException {
+    List<TableRow> rows = rows(table);
+    return rows == null ? 0 : rows.size();
+  }
+
   /**
    * Writes {@code table} to {@code <dir>/<project>.<dataset>.<table>.json} (one JSON row a line)
    * and its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it.

@@ -17,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.runners.direct.DirectRunner;
 import org.apache.beam.sdk.Pipeline;
@@ -42,8 +41,15 @@ public final class LocalRun {
   private final Path dir;
   private final PrintStream console;
   private List<String> pipelineArgs = List.of();
-  private Predicate<RecordCounts> doneWhen;
+  private StopCondition stopWhen;
   private Duration timeout = Duration.ofHours(2);
+  private AfterStart afterStart = () -> {};
+
+  /** What to do once the pipeline runs, e.g. publish messages to a topic it now subscribes to. */
+  @FunctionalInterface
+  public interface AfterStart {
+    void run() throws IOException, InterruptedException;
+  }
 
   public LocalRun(
       Template<?> template, Map<String, String> parameters, Path dir, PrintStream console) {
@@ -59,22 +65,59 @@ public final class LocalRun {
     return this;
   }
 
+  /** When a streaming run has done its work; asked at every progress report. */
+  @FunctionalInterface
+  public interface StopCondition {
+    /**
+     * @param tables the run's output table, then its dead-letter table
+     */
+    boolean test(RecordCounts counts, LocalBigQuery bigQuery, List<String> tables)
+        throws IOException, InterruptedException;
+  }
+
   /**
-   * For a streaming template: stop (cancel) once {@code done} holds for the counters, or fail when
-   * {@code limit} passes first. Without it the run lasts until the pipeline finishes.
+   * Once {@code records} records have been read, each has reached its end, and the tables hold
+   * every row counted as written or dead-lettered.
    */
-  public LocalRun until(Predicate<RecordCounts> done, Duration limit) {
-    this.doneWhen = done;
+  public static StopCondition accountedFor(long records) {
+    return (counts, bigQuery, tables) ->
+        counts.read() >= records
+            && counts.balanced()
+            // Counted rows reach the tables a commit later (Storage Write API triggering
+            // frequency).
+            && bigQuery.rowCount(tables.get(0)) >= counts.written()
+            && bigQuery.rowCount(tables.get(1)) >= counts.deadLettered();
+  }
+
+  /**
+   * For a streaming template: stop (cancel) once {@code done} holds, or fail when {@code limit}
+   * passes first. Without it the run lasts until the pipeline finishes.
+   */
+  public LocalRun until(StopCondition done, Duration limit) {
+    this.stopWhen = done;
     this.timeout = limit;
     return this;
   }
 
-  public LocalRunResult execute()
-      throws ParameterValidationException, IOException, InterruptedException {
-    List<String> problems = ParameterValidator.problems(template.metadata(), parameters, Set.of());
+  /** Runs {@code action} once the pipeline has started. */
+  public LocalRun afterStart(AfterStart action) {
+    this.afterStart = action;
+    return this;
+  }
+
+  /** Checks the parameters against the template's metadata and rules, as a launch does. */
+  public void validate() throws ParameterValidationException {
+    List<String> problems =
+        ParameterValidator.problems(
+            template.metadata(), template.parameterRules(), parameters, Set.of());
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
+  }
+
+  public LocalRunResult execute()
+      throws ParameterValidationException, IOException, InterruptedException {
+    validate();
     Files.createDirectories(dir);
     return execute(template);
   }
@@ -90,7 +133,14 @@ public final class LocalRun {
     console.printf("Running %s locally; output in %s%n", t.id(), dir);
     Progress progress = new Progress(console);
     PipelineResult result = pipeline.run();
-    PipelineResult.State state = awaitEnd(result, progress);
+    PipelineResult.State state;
+    try {
+      afterStart.run();
+      state = awaitEnd(result, progress, bigQuery, tables);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      result.cancel();
+      throw e;
+    }
     progress.finish();
     RecordCounts counts = RecordCounts.of(result);
 
@@ -123,8 +173,9 @@ public final class LocalRun {
     return options;
   }
 
-  private PipelineResult.State awaitEnd(PipelineResult result, Progress progress)
-      throws IOException {
+  private PipelineResult.State awaitEnd(
+      PipelineResult result, Progress progress, LocalBigQuery bigQuery, List<String> tables)
+      throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     while (true) {
       PipelineResult.State state =
@@ -134,7 +185,7 @@ public final class LocalRun {
       if (state != null && state.isTerminal()) {
         return state;
       }
-      if (doneWhen != null && doneWhen.test(counts)) {
+      if (stopWhen != null && stopWhen.test(counts, bigQuery, tables)) {
         result.cancel();
         return PipelineResult.State.DONE;
       }

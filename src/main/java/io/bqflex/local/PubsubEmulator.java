@@ -138,6 +138,11 @@ public final class PubsubEmulator implements AutoCloseable {
     client.createTopic(project, topic);
   }
 
+  /** Whether {@code projects/PROJECT/topics/TOPIC} exists. */
+  public boolean topicExists(String project, String topic) throws IOException {
+    return client.topicExists(project, topic);
+  }
+
   /** Creates a pull subscription on an existing topic of the same project; fails if it exists. */
   public void createSubscription(
       String project, String subscription, String topic, int ackDeadlineSeconds)

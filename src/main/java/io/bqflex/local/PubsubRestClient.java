@@ -44,6 +44,16 @@ final class PubsubRestClient {
     send("PUT", topicPath(project, topic), JSON.createObjectNode());
   }
 
+  /** Whether {@code projects/PROJECT/topics/TOPIC} exists. */
+  boolean topicExists(String project, String topic) throws IOException {
+    HttpResponse<String> response = exchange("GET", topicPath(project, topic), null);
+    if (response.statusCode() == 404) {
+      return false;
+    }
+    checkOk("GET", topicPath(project, topic), response);
+    return true;
+  }
+
   void createSubscription(String project, String subscription, String topic, int ackDeadlineSeconds)
       throws IOException {
     ObjectNode body = JSON.createObjectNode();
@@ -128,6 +138,13 @@ final class PubsubRestClient {
   }
 
   private JsonNode send(String method, String path, JsonNode body) throws IOException {
+    HttpResponse<String> response = exchange(method, path, body);
+    checkOk(method, path, response);
+    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
+  }
+
+  private HttpResponse<String> exchange(String method, String path, JsonNode body)
+      throws IOException {
     HttpRequest.BodyPublisher publisher =
         body == null
             ? HttpRequest.BodyPublishers.noBody()
@@ -157,6 +174,11 @@ final class PubsubRestClient {
               + "); is it running?",
           e);
     }
+    return response;
+  }
+
+  private void checkOk(String method, String path, HttpResponse<String> response)
+      throws IOException {
     if (response.statusCode() / 100 != 2) {
       throw new IOException(
           "Pub/Sub emulator at "
@@ -170,7 +192,6 @@ final class PubsubRestClient {
               + ": "
               + errorMessage(response.body()));
     }
-    return response.body().isBlank() ? JSON.createObjectNode() : JSON.readTree(response.body());
   }
 
   /** The {@code error.message} of a Google API error body, or the body itself. */

@@ -2,6 +2,7 @@ package io.bqflex.pipeline;
 
 import io.bqflex.catalog.MetadataException;
 import io.bqflex.catalog.MetadataLoader;
+import io.bqflex.catalog.ParameterRule;
 import io.bqflex.catalog.TemplateMetadata;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -27,6 +28,11 @@ public interface Template<O extends PipelineOptions> {
 
   /** The BigQuery tables the job writes: the output table, then the dead-letter table. */
   List<String> outputTables(O options);
+
+  /** Rules over several parameters that the metadata cannot state; checked with it at launch. */
+  default List<ParameterRule> parameterRules() {
+    return List.of();
+  }
 
   /** The template's metadata as packaged in the jar. */
   default TemplateMetadata metadata() {

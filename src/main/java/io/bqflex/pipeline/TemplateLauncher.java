@@ -56,7 +56,8 @@ public final class TemplateLauncher {
     List<String> problems = new ArrayList<>();
     Map<String, String> parameters = parameters(args, problems);
     problems.addAll(
-        ParameterValidator.problems(metadata, parameters, ParameterValidator.beamOptionNames()));
+        ParameterValidator.problems(
+            metadata, template.parameterRules(), parameters, ParameterValidator.beamOptionNames()));
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }

@@ -1,7 +1,9 @@
 package io.bqflex.rows;
 
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoField;
 
 /**
@@ -26,7 +28,7 @@ import java.time.temporal.ChronoField;
  * ISO forms that both BigQuery's JSON loader and Beam's {@code TableRowToStorageApiProto} parse.
  * Each method returns null when the text is not of its form.
  */
-final class BigQueryTimes {
+public final class BigQueryTimes {
   private BigQueryTimes() {}
 
   static String date(String text) {
@@ -66,6 +68,17 @@ final class BigQueryTimes {
     appendTime(out, c.hour, c.minute, c.second, c.micros);
     return out.toString();
   }
+
+  /**
+   * {@code epochMillis} in the canonical TIMESTAMP form {@link #timestamp} produces, for values
+   * that come from a clock rather than a payload (failure times, publish times).
+   */
+  public static String timestampOfMillis(long epochMillis) {
+    return CANONICAL_TIMESTAMP.format(Instant.ofEpochMilli(epochMillis));
+  }
+
+  private static final DateTimeFormatter CANONICAL_TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   static String timestamp(String text) {
     Cursor c = new Cursor(text);

@@ -1,14 +1,14 @@
 package io.bqflex.templates;
 
 import io.bqflex.udf.UdfOptions;
-import io.bqflex.write.BigQueryOutputOptions;
+import io.bqflex.write.FileLoadOptions;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 
 /**
  * The parameters the Cloud Storage file templates share, named as Google's GCS templates name them.
  */
-public interface FileToBigQueryOptions extends UdfOptions, BigQueryOutputOptions {
+public interface FileToBigQueryOptions extends UdfOptions, FileLoadOptions {
 
   @Description("Files to read: a gs:// pattern (a local path in local runs).")
   @Validation.Required

@@ -7,7 +7,7 @@ import java.util.Optional;
 /** Every template of the catalog. */
 public final class Templates {
   private static final List<Template<?>> ALL =
-      List.of(new GcsCsvToBigQuery(), new GcsJsonToBigQuery());
+      List.of(new GcsCsvToBigQuery(), new GcsJsonToBigQuery(), new PubsubToBigQuery());
 
   private Templates() {}
 

@@ -26,11 +26,6 @@ public interface BigQueryOutputOptions extends BigQueryOptions {
 
   void setOutputDeadletterTable(String value);
 
-  @Description("Temporary directory for BigQuery load jobs; default: tempLocation.")
-  String getBigQueryLoadingTemporaryDirectory();
-
-  void setBigQueryLoadingTemporaryDirectory(String value);
-
   @Description("What to do when the output table has rows.")
   @Default.Enum("WRITE_APPEND")
   WriteDisposition getWriteDisposition();

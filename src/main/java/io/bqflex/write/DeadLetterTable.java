@@ -3,11 +3,9 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.rows.BigQueryTimes;
 import io.bqflex.rows.FailedRecord;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -21,10 +19,6 @@ import java.util.Map;
 public final class DeadLetterTable {
   /** Suffix of the default dead-letter table: {@code <outputTable>_error_records}. */
   public static final String DEFAULT_SUFFIX = "_error_records";
-
-  /** The canonical TIMESTAMP form the row converters write too: both write paths read it alike. */
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
   private DeadLetterTable() {}
 
@@ -56,7 +50,8 @@ public final class DeadLetterTable {
   /** The dead-letter row of {@code failure}. */
   public static TableRow toRow(FailedRecord failure) {
     TableRow row = new TableRow();
-    row.set("timestamp", TIMESTAMP.format(Instant.ofEpochMilli(failure.timestampMillis())));
+    // The converters' canonical TIMESTAMP form: both write paths read it alike.
+    row.set("timestamp", BigQueryTimes.timestampOfMillis(failure.timestampMillis()));
     row.set("payloadString", payloadString(failure));
     if (failure.payloadBytes() != null) {
       row.set("payloadBytes", Base64.getEncoder().encodeToString(failure.payloadBytes()));

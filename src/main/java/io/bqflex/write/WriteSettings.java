@@ -58,7 +58,8 @@ public record WriteSettings(
         blankToNull(options.getTimePartitioningField()),
         partitioningType(options.getTimePartitioningType()),
         clusteringFields(options.getClusteringFields()),
-        blankToNull(options.getBigQueryLoadingTemporaryDirectory()),
+        // Only batch templates declare it; elsewhere it reads as unset.
+        blankToNull(options.as(FileLoadOptions.class).getBigQueryLoadingTemporaryDirectory()),
         frequency == null || frequency <= 0 ? DEFAULT_TRIGGERING_FREQUENCY_SECONDS : frequency,
         streams == null ? 0 : streams);
   }

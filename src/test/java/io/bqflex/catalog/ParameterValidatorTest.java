@@ -180,7 +180,7 @@ class ParameterValidatorTest {
     ParameterValidationException e =
         assertThrows(
             ParameterValidationException.class,
-            () -> ParameterValidator.validateOrThrow(metadata, params, Set.of()));
+            () -> ParameterValidator.validateOrThrow(metadata, List.of(), params, Set.of()));
 
     assertEquals(3, e.problems().size(), e.problems().toString());
     assertEquals(String.join("\n", e.problems()), e.getMessage());
@@ -188,6 +188,7 @@ class ParameterValidatorTest {
 
   @Test
   void validateOrThrowAcceptsValidLaunch() {
-    assertDoesNotThrow(() -> ParameterValidator.validateOrThrow(metadata, launch(), Set.of()));
+    assertDoesNotThrow(
+        () -> ParameterValidator.validateOrThrow(metadata, List.of(), launch(), Set.of()));
   }
 }

@@ -66,7 +66,8 @@ class TemplateCatalogTest {
     Path samples = Path.of("templates", template.id(), "samples");
     assertTrue(Files.isRegularFile(samples.resolve("parameters.txt")), samples + "/parameters.txt");
     List<String> problems =
-        ParameterValidator.problems(metadata, Samples.parameters(template.id()), Set.of());
+        ParameterValidator.problems(
+            metadata, template.parameterRules(), Samples.parameters(template.id()), Set.of());
     assertTrue(problems.isEmpty(), template.id() + " sample: " + problems);
   }
 

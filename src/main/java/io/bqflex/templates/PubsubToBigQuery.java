@@ -1,0 +1,125 @@
+package io.bqflex.templates;
+
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.ParameterRule;
+import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.MessageMetadataColumns;
+import io.bqflex.pipeline.ReadConvertWrite;
+import io.bqflex.pipeline.TemplateBase;
+import io.bqflex.pipeline.TemplateLauncher;
+import io.bqflex.read.ReadPubsubRecords;
+import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.JsonPayloadFormat;
+import io.bqflex.rows.JsonRowConverter;
+import io.bqflex.udf.UdfOptions;
+import io.bqflex.write.BigQueryOutputOptions;
+import io.bqflex.write.OutputSchema;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * JSON messages from Pub/Sub → BigQuery, streaming. The write method follows the job's streaming
+ * mode (see {@code WriteMethods}): exactly-once jobs write with the Storage Write API's committed
+ * streams, at-least-once jobs with its default stream.
+ */
+public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Options> {
+  public static final String ID = "pubsub-to-bigquery";
+
+  /**
+   * The template's parameters, named as Google's {@code PubSub_to_BigQuery_Flex} names them: see
+   * metadata/pubsub-to-bigquery.json.
+   */
+  public interface Options extends UdfOptions, BigQueryOutputOptions {
+    @Description("Subscription to read: projects/PROJECT/subscriptions/NAME.")
+    String getInputSubscription();
+
+    void setInputSubscription(String value);
+
+    @Description(
+        "Topic to read through a subscription of the job's own: projects/PROJECT/topics/NAME.")
+    String getInputTopic();
+
+    void setInputTopic(String value);
+
+    @Description("Output table: project:dataset.table or project.dataset.table.")
+    @Validation.Required
+    String getOutputTableSpec();
+
+    void setOutputTableSpec(String value);
+
+    @Description("STRING column for the message id.")
+    String getMessageIdColumn();
+
+    void setMessageIdColumn(String value);
+
+    @Description("TIMESTAMP column for the publish time.")
+    String getPublishTimeColumn();
+
+    void setPublishTimeColumn(String value);
+
+    @Description("Column for the attributes: REPEATED RECORD<key, value>, JSON or STRING.")
+    String getAttributesColumn();
+
+    void setAttributesColumn(String value);
+  }
+
+  public static void main(String[] args) {
+    TemplateLauncher.main(new PubsubToBigQuery(), args);
+  }
+
+  public PubsubToBigQuery() {
+    super(ID, Options.class);
+  }
+
+  @Override
+  public List<ParameterRule> parameterRules() {
+    return List.of(ParameterRule.exactlyOneOf("inputSubscription", "inputTopic"));
+  }
+
+  @Override
+  public void build(Pipeline pipeline, Options options) {
+    // The Flex launcher starts a streaming job from the metadata; the pipeline must agree.
+    options.setStreaming(true);
+    String table = options.getOutputTableSpec();
+    TableSchema schema = OutputSchema.resolve(options, "outputTableSpec", table);
+    MessageMetadataColumns metadataColumns =
+        MessageMetadataColumns.of(
+            schema,
+            options.getMessageIdColumn(),
+            options.getPublishTimeColumn(),
+            options.getAttributesColumn());
+    JsonPayloadFormat payloads =
+        new JsonPayloadFormat(
+            new JsonRowConverter(
+                metadataColumns.payloadSchema(schema),
+                Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    ConvertRecords convert =
+        ConvertRecords.with(payloads, Udfs.specOf(options).orElse(null))
+            .enrichedBy(metadataColumns);
+    ReadConvertWrite.assemble(
+        pipeline,
+        "ReadPubsub",
+        reader(options),
+        ReadPubsubRecords.RECORDS,
+        ReadPubsubRecords.FAILURES,
+        convert,
+        new WriteWithDeadLetters(WriteSettings.of(options, table, BigQuerySchemas.toJson(schema))));
+  }
+
+  @Override
+  public List<String> outputTables(Options options) {
+    WriteSettings settings = WriteSettings.of(options, options.getOutputTableSpec(), null);
+    return List.of(settings.table(), settings.deadLetterTable());
+  }
+
+  private static ReadPubsubRecords reader(Options options) {
+    String subscription = options.getInputSubscription();
+    return subscription != null && !subscription.isEmpty()
+        ? ReadPubsubRecords.fromSubscription(subscription)
+        : ReadPubsubRecords.fromTopic(options.getInputTopic());
+  }
+}

@@ -83,13 +83,26 @@ public final class LocalBigQuery {
     row.forEach(
         (name, value) -> {
           TableFieldSchema field = byLowerName.get(name.toLowerCase(Locale.ROOT));
-          named.put(
-              field == null ? name : field.getName(),
-              field == null || field.getFields() == null
-                  ? value
-                  : nested(value, field.getFields()));
+          Object shown = value;
+          if (field != null && field.getFields() != null) {
+            shown = nested(value, field.getFields());
+          } else if (field != null && "TIMESTAMP".equalsIgnoreCase(field.getType())) {
+            shown = isoTimestamp(value);
+          }
+          named.put(field == null ? name : field.getName(), shown);
         });
     return named;
+  }
+
+  /**
+   * Beam's fake gives back Storage Write API timestamps as {@code 2026-11-30 T09:15:00.25} (UTC);
+   * the dump shows ISO-8601 with its zone, as rows loaded by FILE_LOADS already are.
+   */
+  private static Object isoTimestamp(Object value) {
+    if (!(value instanceof String text) || text.endsWith("Z")) {
+      return value;
+    }
+    return text.replace(" T", "T") + "Z";
   }
 
   @SuppressWarnings("unchecked")

@@ -35,7 +35,7 @@ public final class LocalPubsubRun {
     run.validate();
     try (PubsubEmulator emulator = emulator(rootUrl)) {
       input.create(emulator);
-      return run.withPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
+      return run.addPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
           .afterStart(() -> input.publish(emulator, messages, console))
           .until(LocalRun.accountedFor(messages.size()), limit)
           .execute();

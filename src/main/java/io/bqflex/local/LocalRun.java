@@ -24,6 +24,7 @@ import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
@@ -44,6 +45,7 @@ public final class LocalRun {
   private StopCondition stopWhen;
   private Duration timeout = Duration.ofHours(2);
   private AfterStart afterStart = () -> {};
+  private boolean keepTables;
 
   /** What to do once the pipeline runs, e.g. publish messages to a topic it now subscribes to. */
   @FunctionalInterface
@@ -59,9 +61,14 @@ public final class LocalRun {
     this.console = console;
   }
 
-  /** Pipeline options that are not template parameters (e.g. {@code --pubsubRootUrl=...}). */
-  public LocalRun withPipelineArgs(List<String> args) {
-    this.pipelineArgs = List.copyOf(args);
+  /**
+   * Adds pipeline options that are not template parameters (e.g. {@code --pubsubRootUrl=...}, or
+   * {@code --experiments=streaming_mode_at_least_once} as Dataflow's at-least-once mode sets).
+   */
+  public LocalRun addPipelineArgs(List<String> args) {
+    List<String> all = new ArrayList<>(pipelineArgs);
+    all.addAll(args);
+    this.pipelineArgs = List.copyOf(all);
     return this;
   }
 
@@ -99,6 +106,15 @@ public final class LocalRun {
     return this;
   }
 
+  /**
+   * Starts on the in-process tables the previous run in this JVM left, as a job restarted on
+   * Dataflow finds its tables, instead of on empty ones.
+   */
+  public LocalRun keepingTablesOfPreviousRun() {
+    this.keepTables = true;
+    return this;
+  }
+
   /** Runs {@code action} once the pipeline has started. */
   public LocalRun afterStart(AfterStart action) {
     this.afterStart = action;
@@ -126,7 +142,10 @@ public final class LocalRun {
       throws IOException, InterruptedException {
     O options = options(t);
     List<String> tables = t.outputTables(options);
-    LocalBigQuery bigQuery = LocalBigQuery.installInto(options, tables);
+    LocalBigQuery bigQuery =
+        keepTables
+            ? LocalBigQuery.installInto(options, tables, new FakeDatasetService())
+            : LocalBigQuery.installInto(options, tables);
 
     Pipeline pipeline = Pipeline.create(options);
     t.build(pipeline, options);

@@ -31,17 +31,17 @@ public final class MessageMetadataColumns implements RowEnricher {
   private final String messageIdColumn;
   private final String publishTimeColumn;
   private final String attributesColumn;
-  private final boolean attributesAsRecords;
+  private final BigQueryType attributesType;
 
   private MessageMetadataColumns(
       String messageIdColumn,
       String publishTimeColumn,
       String attributesColumn,
-      boolean attributesAsRecords) {
+      BigQueryType attributesType) {
     this.messageIdColumn = messageIdColumn;
     this.publishTimeColumn = publishTimeColumn;
     this.attributesColumn = attributesColumn;
-    this.attributesAsRecords = attributesAsRecords;
+    this.attributesType = attributesType;
   }
 
   /**
@@ -71,11 +71,11 @@ public final class MessageMetadataColumns implements RowEnricher {
             BigQueryType.RECORD,
             BigQueryType.JSON,
             BigQueryType.STRING);
-    boolean asRecords = false;
+    BigQueryType attributesType = null;
     if (attributes != null) {
       TableFieldSchema field = field(schema, attributes);
-      asRecords = BigQueryType.fromName(field.getType()) == BigQueryType.RECORD;
-      if (asRecords && !(isRepeated(field) && isKeyValueList(field))) {
+      attributesType = BigQueryType.fromName(field.getType());
+      if (attributesType == BigQueryType.RECORD && !(isRepeated(field) && isKeyValueList(field))) {
         throw new InvalidParameterException(
             "attributesColumn",
             "column '"
@@ -84,7 +84,7 @@ public final class MessageMetadataColumns implements RowEnricher {
                 + " (or make it a JSON or STRING column)");
       }
     }
-    return new MessageMetadataColumns(messageId, publishTime, attributes, asRecords);
+    return new MessageMetadataColumns(messageId, publishTime, attributes, attributesType);
   }
 
   /** {@code schema} without the metadata columns: what each payload is converted against. */
@@ -109,7 +109,7 @@ public final class MessageMetadataColumns implements RowEnricher {
     if (attributesColumn != null) {
       Map<String, String> attributes =
           record.attributes() == null ? Map.of() : new TreeMap<>(record.attributes());
-      row.set(attributesColumn, attributesAsRecords ? keyValues(attributes) : json(attributes));
+      row.set(attributesColumn, attributesValue(attributes));
     }
   }
 
@@ -117,6 +117,21 @@ public final class MessageMetadataColumns implements RowEnricher {
     return name.equalsIgnoreCase(Objects.toString(messageIdColumn, ""))
         || name.equalsIgnoreCase(Objects.toString(publishTimeColumn, ""))
         || name.equalsIgnoreCase(Objects.toString(attributesColumn, ""));
+  }
+
+  /**
+   * A JSON column holds a Jackson tree, as the converters leave JSON values (the writer turns trees
+   * into text where its path needs it); a STRING column holds the JSON text itself.
+   */
+  private Object attributesValue(Map<String, String> attributes) {
+    switch (attributesType) {
+      case RECORD:
+        return keyValues(attributes);
+      case JSON:
+        return JSON.valueToTree(attributes);
+      default:
+        return json(attributes);
+    }
   }
 
   private static List<TableRow> keyValues(Map<String, String> attributes) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryStorageApiInsertError;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
@@ -116,7 +117,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.loadTempDirectory() != null) {
       write = write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
     }
-    if (settings.streaming() && settings.usesStorageWriteApi()) {
+    // Exactly-once streaming writes batch rows into commits; the at-least-once default stream
+    // appends as rows come, and BigQueryIO refuses a triggering frequency for it.
+    if (settings.streaming() && settings.method() == Method.STORAGE_WRITE_API) {
       write =
           write.withTriggeringFrequency(
               Duration.standardSeconds(settings.triggeringFrequencySeconds()));

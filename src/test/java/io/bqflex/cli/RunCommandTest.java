@@ -3,6 +3,10 @@ package io.bqflex.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.local.EmulatorExtension;
+import io.bqflex.local.SampleMessages;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -57,6 +61,53 @@ class RunCommandTest {
     assertTrue(Files.exists(dir.resolve("test-project.cli.events.schema.json")));
     assertTrue(Files.exists(dir.resolve("test-project.cli.events_error_records.json")));
     assertTrue(out.toString(StandardCharsets.UTF_8).contains("records read"));
+  }
+
+  /** The README's local run of the streaming template: it starts and stops its own emulator. */
+  @Test
+  void runsStreamingSampleOnItsOwnEmulatorUntilEveryMessageIsInATable() throws Exception {
+    EmulatorExtension.launcherOrSkip();
+    int status =
+        BqflexCommand.execute(
+            "run",
+            "pubsub-to-bigquery",
+            "--local",
+            dir.toString(),
+            "--parameters",
+            Files.readString(Path.of("templates/pubsub-to-bigquery/samples/parameters.txt"))
+                .trim());
+
+    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
+    int messages =
+        SampleMessages.read(Path.of("templates/pubsub-to-bigquery/samples/messages.jsonl")).size();
+    assertEquals(messages, summary.at("/counters/read").asInt(), summary.toString());
+    assertTrue(summary.get("balanced").asBoolean(), summary.toString());
+    assertTrue(summary.at("/counters/deadLettered").asInt() > 0, summary.toString());
+    assertEquals(
+        summary.at("/counters/written").asInt(),
+        summary.at("/tables/bqflex-local:streaming.events").asInt());
+    String console = out.toString(StandardCharsets.UTF_8);
+    assertTrue(console.contains("Starting the Pub/Sub emulator"), console);
+    assertTrue(console.contains("Published " + messages + " message(s)"), console);
+  }
+
+  @Test
+  void refusesStreamingRunWithBothInputsBeforeStartingAnything() {
+    int status =
+        BqflexCommand.execute(
+            "run",
+            "pubsub-to-bigquery",
+            "--local",
+            dir.toString(),
+            "--parameters",
+            "inputTopic=projects/p/topics/t,inputSubscription=projects/p/subscriptions/s,"
+                + "outputTableSpec=p:d.t");
+
+    assertEquals(2, status);
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertTrue(message.contains("give exactly one of the parameters"), message);
+    assertTrue(!out.toString(StandardCharsets.UTF_8).contains("emulator"), "started something");
   }
 
   @Test

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.templates.GcsCsvToBigQuery;
+import io.bqflex.templates.PubsubToBigQuery;
 import org.junit.jupiter.api.Test;
 
 class TemplateLauncherTest {
@@ -50,6 +51,44 @@ class TemplateLauncherTest {
     assertEquals("gs://b/in/*.csv", options.getInputFilePattern());
     assertEquals(";", options.getDelimiter());
     assertEquals("Default", options.getCsvFormat());
+  }
+
+  @Test
+  void refusesStreamingLaunchWithBothOrNeitherInputAndSaysWhich() {
+    String both =
+        assertThrows(
+                ParameterValidationException.class,
+                () ->
+                    TemplateLauncher.options(
+                        new PubsubToBigQuery(),
+                        new String[] {
+                          "--inputSubscription=projects/p/subscriptions/s",
+                          "--inputTopic=projects/p/topics/t",
+                          "--outputTableSpec=p:d.t"
+                        }))
+            .getMessage();
+    assertTrue(both.contains("'inputSubscription', 'inputTopic'"), both);
+    String neither =
+        assertThrows(
+                ParameterValidationException.class,
+                () ->
+                    TemplateLauncher.options(
+                        new PubsubToBigQuery(), new String[] {"--outputTableSpec=p:d.t"}))
+            .getMessage();
+    assertTrue(neither.contains("none is given"), neither);
+  }
+
+  @Test
+  void acceptsStreamingLaunchWithOneInputAndDataflowsModeExperiment() throws Exception {
+    PubsubToBigQuery.Options options =
+        TemplateLauncher.options(
+            new PubsubToBigQuery(),
+            new String[] {
+              "--inputTopic=projects/p/topics/t",
+              "--outputTableSpec=p:d.t",
+              "--experiments=streaming_mode_at_least_once"
+            });
+    assertEquals("projects/p/topics/t", options.getInputTopic());
   }
 
   @Test

@@ -38,6 +38,11 @@ final class TemplateRun {
     return new TemplateRun(result, out.toString(StandardCharsets.UTF_8), dir);
   }
 
+  /** The tables a finished run left in {@code dir}. */
+  static TemplateRun reading(LocalRunResult result, String console, Path dir) {
+    return new TemplateRun(result, console, dir);
+  }
+
   /** The rows the run left in {@code table} (project:dataset.table), or none. */
   List<JsonNode> rows(String table) throws IOException {
     Path file = dir.resolve(table.replace(':', '.') + ".json");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bqflex.catalog.LaunchParameters;
+import io.bqflex.pipeline.Template;
+import io.bqflex.templates.Templates;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -292,7 +294,8 @@ class CatalogCommandsTest {
   @Test
   void docsCheckFailsOnStaleReadmeAndDocsRewritesIt() throws Exception {
     Path root = dir.resolve("checkout");
-    for (String id : List.of(CSV, "gcs-json-to-bigquery")) {
+    for (Template<?> template : Templates.all()) {
+      String id = template.id();
       Path samples =
           Files.createDirectories(root.resolve("templates").resolve(id).resolve("samples"));
       Files.copy(

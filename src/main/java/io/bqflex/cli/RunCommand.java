@@ -6,6 +6,7 @@ import io.bqflex.local.LocalPubsubRun;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.SampleMessages;
 import io.bqflex.pipeline.Template;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -81,6 +82,13 @@ final class RunCommand implements Callable<Integer> {
         messages != null
             ? messages
             : Path.of("templates", template.id(), "samples", "messages.jsonl");
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(
+          "--messages: no file "
+              + file
+              + "; give a file of messages to publish, one {\"data\": ..., \"attributes\":"
+              + " {...}} a line");
+    }
     new LocalPubsubRun(run, pubsub.get(), SampleMessages.read(file), System.out)
         .execute(pubsubRootUrl, Duration.ofSeconds(timeoutSeconds));
     return 0;

@@ -111,6 +111,26 @@ class RunCommandTest {
   }
 
   @Test
+  void refusesMissingMessagesFileBeforeStartingAnything() throws Exception {
+    int status =
+        BqflexCommand.execute(
+            "run",
+            "pubsub-to-bigquery",
+            "--local",
+            dir.toString(),
+            "--messages",
+            dir.resolve("nope.jsonl").toString(),
+            "--parameters",
+            Files.readString(Path.of("templates/pubsub-to-bigquery/samples/parameters.txt"))
+                .trim());
+
+    assertEquals(2, status);
+    assertTrue(
+        err.toString(StandardCharsets.UTF_8).contains("--messages: no file"), err.toString());
+    assertTrue(!out.toString(StandardCharsets.UTF_8).contains("emulator"), "started something");
+  }
+
+  @Test
   void refusesInvalidParametersWithExitTwoAndOneLineEach() {
     int status =
         BqflexCommand.execute(

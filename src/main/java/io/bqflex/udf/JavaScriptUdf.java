@@ -4,8 +4,13 @@ import io.bqflex.rows.RecordException;
 import io.bqflex.rows.Stage;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.openjdk.nashorn.api.scripting.NashornException;
 import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
@@ -89,49 +94,114 @@ public final class JavaScriptUdf implements AutoCloseable {
    *     a string, or did not return within the time limit
    */
   public String apply(String json) throws RecordException {
+    UdfResult result = applyAll(List.of(json)).get(0);
+    if (result.failure() != null) {
+      throw result.failure();
+    }
+    return result.json();
+  }
+
+  /**
+   * Runs the UDF on each record, in order, handing them all to the private thread at once: the
+   * hand-over costs more than a small UDF's call. The time limit still holds for each call: a
+   * record that overruns it fails alone, and the records after it run in a fresh engine.
+   *
+   * @return one result per record, in the same order (see {@link #apply} for what each means)
+   */
+  public List<UdfResult> applyAll(List<String> jsons) {
     if (closed) {
       throw new IllegalStateException("JavaScriptUdf for " + spec + " is closed");
     }
     reloadIfDue();
-    if (script == null) {
-      script = reloadAfterStop();
+    List<UdfResult> results = new ArrayList<>(jsons.size());
+    while (results.size() < jsons.size()) {
+      if (script == null) {
+        script = reloadAfterStop();
+      }
+      runFrom(jsons, results);
     }
+    return results;
+  }
+
+  /**
+   * Runs the records from {@code results.size()} on and adds their results, up to and including a
+   * record that overran the time limit, if one did.
+   */
+  private void runFrom(List<String> jsons, List<UdfResult> results) {
     SandboxedScript current = script;
-    Object result;
+    int from = results.size();
+    Object[] returned = new Object[jsons.size() - from];
+    AtomicInteger finished = new AtomicInteger();
+    AtomicLong callStarted = new AtomicLong(System.nanoTime());
+    Callable<Void> calls =
+        () -> {
+          for (int i = 0; i < returned.length; i++) {
+            callStarted.set(System.nanoTime());
+            try {
+              returned[i] = current.call(jsons.get(from + i));
+            } catch (ThreadDeath stopped) {
+              throw stopped;
+            } catch (Throwable e) { // the record's error, whatever the script threw
+              returned[i] = new Thrown(e);
+            }
+            finished.set(i + 1);
+          }
+          return null;
+        };
     try {
-      result = thread.run(() -> current.call(json), spec.timeLimit());
+      thread.runEach(calls, callStarted::get, spec.timeLimit());
+      for (Object value : returned) {
+        results.add(result(value));
+      }
     } catch (TimeoutException e) {
       script = null;
-      throw new RecordException(
-          Stage.UDF,
-          "UDF '"
-              + spec.functionName()
-              + "' did not return within "
-              + describe(spec.timeLimit())
-              + " and was stopped; look for an endless loop or work that grows with the"
-              + " record.");
+      for (int i = 0; i < finished.get(); i++) {
+        results.add(result(returned[i]));
+      }
+      results.add(UdfResult.failed(timedOut()));
     } catch (ExecutionException e) {
-      throw failure(e.getCause());
+      throw new IllegalStateException("The UDF's call loop failed: " + e.getCause(), e.getCause());
     } catch (InterruptedException e) {
-      // The worker is shutting down; this record did nothing wrong, so do not dead-letter it.
+      // The worker is shutting down; these records did nothing wrong, so do not dead-letter them.
       script = null;
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while the UDF ran", e);
     }
-    if (result == null || ScriptObjectMirror.isUndefined(result)) {
-      return null;
+  }
+
+  /** What one call threw, kept apart from what a call can return. */
+  private record Thrown(Throwable error) {}
+
+  private UdfResult result(Object returned) {
+    if (returned instanceof Thrown thrown) {
+      return UdfResult.failed(failure(thrown.error()));
     }
-    if (result instanceof String) {
-      String text = (String) result;
-      return text.isEmpty() ? null : text;
+    if (returned == null || ScriptObjectMirror.isUndefined(returned)) {
+      return UdfResult.of(null);
     }
-    throw new RecordException(
+    if (returned instanceof String text) {
+      return UdfResult.of(text.isEmpty() ? null : text);
+    }
+    return UdfResult.failed(
+        new RecordException(
+            Stage.UDF,
+            "UDF '"
+                + spec.functionName()
+                + "' returned "
+                + describeValue(returned)
+                + ", not a string; return JSON.stringify(record), or null to filter the record"
+                + " out."));
+  }
+
+  private RecordException timedOut() {
+    return new RecordException(
         Stage.UDF,
         "UDF '"
             + spec.functionName()
-            + "' returned "
-            + describeValue(result)
-            + ", not a string; return JSON.stringify(record), or null to filter the record out.");
+            + "' did not return within "
+            + describe(spec.timeLimit())
+            + " and was stopped; look for an endless loop or work that grows with the"
+            + " record.");
   }
 
   /** Ends the UDF's private thread. */

@@ -8,6 +8,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,8 +19,9 @@ import org.slf4j.LoggerFactory;
  * <p>Why a thread of its own: a JavaScript busy loop ({@code while (true) {}}) never looks at its
  * interrupt flag, so the only way to end it is {@link Thread#stop()}. Stopping the caller's thread
  * would throw into Beam's code at an unknown point; stopping this thread only ever hits the UDF (or
- * this class's own loop, which is thrown away with it). The price is a hand-over per call, about 2
- * to 3 µs measured here.
+ * this class's own loop, which is thrown away with it). The price is a hand-over per {@link #run}:
+ * tens of µs on a busy 2-core machine (the benchmark's profile), so callers with many calls hand
+ * them over together with {@link #runEach}.
  *
  * <p>After a stop the next call starts a new thread. The caller must treat whatever the stopped
  * call touched (the engine) as broken and build it anew.
@@ -52,6 +54,39 @@ final class StoppableThread implements AutoCloseable {
       throw e;
     } catch (InterruptedException e) {
       // The caller is being shut down; do not leave the call running behind it.
+      stop();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs {@code calls}, a loop over many calls, on the private thread with one hand-over, and stops
+   * it once any single call has run longer than {@code limit}: {@code currentCallStart} tells when
+   * the call under way started (in {@link System#nanoTime()}).
+   *
+   * @throws TimeoutException when a call overran; the loop has been stopped
+   * @throws ExecutionException wrapping whatever the loop threw
+   */
+  <T> T runEach(Callable<T> calls, LongSupplier currentCallStart, Duration limit)
+      throws TimeoutException, ExecutionException, InterruptedException {
+    Future<T> future = executor().submit(calls);
+    long limitNanos = limit.toNanos();
+    try {
+      while (true) {
+        long waited = System.nanoTime() - currentCallStart.getAsLong();
+        if (waited >= limitNanos) {
+          throw new TimeoutException();
+        }
+        try {
+          return future.get(limitNanos - waited, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException stillRunning) {
+          // Only the call under way counts; a later call has its own limit: look again.
+        }
+      }
+    } catch (TimeoutException e) {
+      stop();
+      throw e;
+    } catch (InterruptedException e) {
       stop();
       throw e;
     }

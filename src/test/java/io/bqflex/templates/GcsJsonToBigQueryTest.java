@@ -6,9 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,6 +113,43 @@ class GcsJsonToBigQueryTest {
     assertTrue(run.result.counts().balanced());
     assertEquals(3, run.result.counts().written());
     assertTrue(run.rows(table).stream().noneMatch(r -> r.has("colour")));
+  }
+
+  /** More records than the UDF gets at once, so batches run within the bundle and at its end. */
+  @Test
+  void udfTransformsFiltersAndDeadLettersEachRecordOnItsOwn() throws Exception {
+    Path input = dir.resolve("udf-input.json");
+    List<String> lines = new ArrayList<>();
+    for (int i = 1; i <= 600; i++) {
+      String mark = i % 50 == 0 ? ",\"drop\":true" : i % 70 == 0 ? ",\"explode\":true" : "";
+      String time = i % 90 == 0 ? "yesterday" : "2026-11-30T10:00:00Z";
+      lines.add("{\"event_id\":\"e" + i + "\",\"event_time\":\"" + time + "\"" + mark + "}");
+    }
+    Files.write(input, lines, StandardCharsets.UTF_8);
+    String table = "test-project:json.udf";
+    Map<String, String> p = parameters(table);
+    p.put("inputFilePattern", input.toString());
+    p.put("javascriptTextTransformGcsPath", FIXTURES + "udf.js");
+    p.put("javascriptTextTransformFunctionName", "process");
+
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
+
+    // 12 dropped (every 50th), 7 thrown (every 70th but 350), 5 bad times (every 90th but 450).
+    assertEquals(600, run.result.counts().read());
+    assertEquals(12, run.result.counts().filtered());
+    assertEquals(12, run.result.counts().deadLettered());
+    assertEquals(576, run.result.counts().written());
+    assertTrue(run.result.counts().balanced());
+    Set<String> ids = new HashSet<>();
+    run.rows(table).forEach(r -> ids.add(r.get("event_id").asText()));
+    assertTrue(ids.contains("E1") && ids.contains("E599") && !ids.contains("E50"), "" + ids.size());
+    Map<Long, JsonNode> dead = byKey(run.rows(table + "_error_records"), "recordNumber");
+    assertEquals(12, dead.size());
+    assertEquals("UDF", dead.get(70L).get("stage").asText());
+    assertTrue(dead.get(70L).get("errorMessage").asText().contains("cannot process e70"));
+    assertEquals("CONVERT", dead.get(90L).get("stage").asText());
+    assertTrue(dead.get(90L).get("errorMessage").asText().contains("event_time"));
+    assertEquals(lines.get(89), dead.get(90L).get("payloadString").asText());
   }
 
   @Test

@@ -147,8 +147,10 @@ class PubsubToBigQueryTest {
         firstRun, sent.size(), again);
   }
 
+  /** Also runs a UDF: its outputs leave at the end of each bundle, with their own timestamps. */
   @Test
-  void readsTopicAndWritesPublishTimeAndAttributesAsJson(PubsubEmulator emulator) throws Exception {
+  void readsTopicThroughUdfAndWritesPublishTimeAndAttributesAsJson(PubsubEmulator emulator)
+      throws Exception {
     String topic = unique("topic");
     String table = tableFor(topic);
     Map<String, String> parameters = new HashMap<>();
@@ -157,18 +159,26 @@ class PubsubToBigQueryTest {
     parameters.put("JSONPath", FIXTURES + "json-metadata-schema.json");
     parameters.put("publishTimeColumn", "published");
     parameters.put("attributesColumn", "attrs");
+    parameters.put(
+        "javascriptTextTransformGcsPath", "src/test/resources/GcsJsonToBigQueryTest/udf.js");
+    parameters.put("javascriptTextTransformFunctionName", "process");
     List<OutgoingMessage> sent = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
-      sent.add(OutgoingMessage.utf8("{\"event_id\":\"t-" + i + "\"}", Map.of("n", "" + i)));
+      String mark = i % 5 == 0 ? ",\"drop\":true" : i == 7 ? ",\"explode\":true" : "";
+      sent.add(
+          OutgoingMessage.utf8("{\"event_id\":\"t-" + i + "\"" + mark + "}", Map.of("n", "" + i)));
     }
     Instant before = Instant.now();
 
     TemplateRun run = runUntilAccountedFor(emulator, parameters, sent);
 
-    assertEquals(20, run.result.counts().written(), run.console);
+    assertEquals(20, run.result.counts().read(), run.console);
+    assertEquals(4, run.result.counts().filtered(), run.console);
+    assertEquals(1, run.result.counts().deadLettered(), run.console);
     List<JsonNode> rows = run.rows(table);
-    assertEquals(20, rows.size());
+    assertEquals(15, rows.size());
     for (JsonNode row : rows) {
+      assertTrue(row.get("event_id").asText().startsWith("T-"), row.toString());
       String n = row.get("event_id").asText().substring(2);
       assertEquals(
           Map.of("n", n), JSON.convertValue(JSON.readTree(row.get("attrs").asText()), Map.class));
@@ -177,6 +187,9 @@ class PubsubToBigQueryTest {
           !published.isBefore(before.minusSeconds(1)) && !published.isAfter(Instant.now()),
           published + " is not the time of publishing");
     }
+    JsonNode deadLetter = run.rows(table + "_error_records").get(0);
+    assertEquals("UDF", deadLetter.get("stage").asText());
+    assertTrue(deadLetter.get("errorMessage").asText().contains("cannot process t-7"));
   }
 
   // --- helpers ---

@@ -196,6 +196,51 @@ class JavaScriptUdfTest {
   }
 
   @Test
+  void batchStopsOnlyTheOverrunningRecordAndRunsTheRestInAFreshEngine() throws Exception {
+    UdfSpec spec = spec("loop.js", "maybeSpin").withTimeLimit(Duration.ofMillis(300));
+    List<String> records = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      records.add(i == 17 || i == 31 ? "{\"spin\":true,\"n\":" + i + "}" : "{\"n\":" + i + "}");
+    }
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec)) {
+      List<UdfResult> results = udf.applyAll(records);
+
+      assertEquals(records.size(), results.size());
+      for (int i = 0; i < records.size(); i++) {
+        UdfResult result = results.get(i);
+        if (i == 17 || i == 31) {
+          assertTrue(
+              result.failure().getMessage().contains("did not return within 300 ms"),
+              result.toString());
+        } else {
+          assertEquals(records.get(i), result.json(), "record " + i);
+        }
+      }
+    }
+  }
+
+  @Test
+  void batchKeepsEachRecordsOwnOutcomeInOrder() throws Exception {
+    try (JavaScriptUdf udf = udf("filter.js", "dropInactive")) {
+      List<UdfResult> results =
+          udf.applyAll(
+              List.of(
+                  "{\"status\":\"active\"}",
+                  "{\"status\":\"deleted\"}",
+                  "not json",
+                  "{\"status\":\"inactive\"}",
+                  "{\"status\":\"new\"}"));
+
+      assertEquals("{\"status\":\"active\"}", results.get(0).json());
+      assertTrue(results.get(1).filtered());
+      assertEquals(Stage.UDF, results.get(2).failure().stage());
+      assertTrue(results.get(2).failure().getMessage().contains("threw at"), results.toString());
+      assertTrue(results.get(3).filtered());
+      assertEquals("{\"status\":\"new\"}", results.get(4).json());
+    }
+  }
+
+  @Test
   void patternOfTwoFilesLoadsBothInNameOrderAndSkipsOtherFiles() throws Exception {
     String pattern = fixture("two-files/b_main.js").getParent().resolve("*").toString();
     UdfSpec spec = UdfSpec.from(pattern, "transform", 0).orElseThrow();

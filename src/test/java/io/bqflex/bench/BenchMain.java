@@ -26,7 +26,7 @@ public final class BenchMain {
 
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/bench");
-    int rows = args.length > 1 ? Integer.parseInt(args[1]) : 1_000_000;
+    int rows = args.length > 1 ? Integer.parseInt(args[1]) : 200_000;
     int warmups = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int iterations = args.length > 3 ? Integer.parseInt(args[3]) : 5;
     // Beam logs every bundle and load job at INFO, which buries the progress lines.

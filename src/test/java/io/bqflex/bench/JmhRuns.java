@@ -18,8 +18,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
 /**
  * Runs the per-record JMH benchmarks, each in one fork, and names their throughputs as the summary
  * does. Iterations last 2 s: on these machines shorter warm-ups measure the JIT, not the code.
+ * JMH's own result files go to {@code resultDir}, one per run, for whoever wants the detail.
  */
-final class JmhRuns {
+record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) {
   private static final TimeValue ITERATION = TimeValue.seconds(2);
 
   /** Benchmark (class.method) to the name of its figure in the summary. */
@@ -33,17 +34,6 @@ final class JmhRuns {
           "CsvToRowBenchmark.commonsCsvStreaming", "csv_commons_csv_streaming",
           "UdfBenchmark.ours", "udf_ours",
           "UdfBenchmark.sharedNashorn", "udf_shared_nashorn");
-
-  private final int warmupIterations;
-  private final int measurementIterations;
-  private final Path resultDir;
-
-  /** JMH's own result files go to {@code resultDir}, one per run, for whoever wants the detail. */
-  JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) {
-    this.warmupIterations = warmupIterations;
-    this.measurementIterations = measurementIterations;
-    this.resultDir = resultDir;
-  }
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {

@@ -1,0 +1,87 @@
+package io.bqflex.bench;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs the per-record JMH benchmarks, each in one fork, and names their throughputs as the summary
+ * does. Iterations last 2 s: on these machines shorter warm-ups measure the JIT, not the code.
+ * JMH's own result files go to {@code resultDir}, one per run, for whoever wants the detail.
+ */
+record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) {
+  private static final TimeValue ITERATION = TimeValue.seconds(2);
+
+  /** Benchmark (class.method) to the name of its figure in the summary. */
+  private static final Map<String, String> NAMES =
+      Map.of(
+          "JsonToRowBenchmark.ours", "json_ours",
+          "JsonToRowBenchmark.jacksonTree", "json_jackson_tree",
+          "JsonToRowBenchmark.tableRowJsonCoder", "json_tablerowjsoncoder",
+          "CsvToRowBenchmark.ours", "csv_ours",
+          "CsvToRowBenchmark.commonsCsv", "csv_commons_csv",
+          "CsvToRowBenchmark.commonsCsvStreaming", "csv_commons_csv_streaming",
+          "UdfBenchmark.ours", "udf_ours",
+          "UdfBenchmark.sharedNashorn", "udf_shared_nashorn");
+
+  /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
+  Map<String, Figure> run() throws RunnerException {
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    collect(figures, "", options("jmh-rows", 1, JsonToRowBenchmark.class, CsvToRowBenchmark.class));
+    for (int threads = 1; threads <= 2; threads++) {
+      collect(
+          figures,
+          "_" + threads + "t",
+          options("jmh-udf-" + threads + "t", threads, UdfBenchmark.class));
+    }
+    return figures;
+  }
+
+  private ChainedOptionsBuilder options(String name, int threads, Class<?>... benchmarks) {
+    ChainedOptionsBuilder options =
+        new OptionsBuilder()
+            .forks(1)
+            .threads(threads)
+            .mode(Mode.Throughput)
+            .timeUnit(TimeUnit.SECONDS)
+            .warmupIterations(warmupIterations)
+            .warmupTime(ITERATION)
+            .measurementIterations(measurementIterations)
+            .measurementTime(ITERATION)
+            .jvmArgsAppend("-Xmx1g")
+            .shouldFailOnError(true)
+            .result(resultDir.resolve(name + ".json").toString())
+            .resultFormat(ResultFormatType.JSON);
+    for (Class<?> benchmark : benchmarks) {
+      options.include("^" + Pattern.quote(benchmark.getName() + ".") + "\\w+$");
+    }
+    return options;
+  }
+
+  private static void collect(
+      Map<String, Figure> into, String suffix, ChainedOptionsBuilder options)
+      throws RunnerException {
+    for (RunResult result : new Runner(options.build()).run()) {
+      String benchmark = result.getParams().getBenchmark();
+      String classAndMethod =
+          benchmark.substring(benchmark.lastIndexOf('.', benchmark.lastIndexOf('.') - 1) + 1);
+      String name = NAMES.get(classAndMethod);
+      if (name == null) {
+        throw new IllegalStateException("No summary name for benchmark " + benchmark);
+      }
+      Result<?> primary = result.getPrimaryResult();
+      into.put(name + suffix, new Figure(primary.getScore(), primary.getScoreError()));
+    }
+  }
+}

@@ -64,12 +64,6 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
   }
 
   private static final class ConvertFn extends DoFn<SourceRecord, TableRow> {
-    /**
-     * Records handed to the UDF's thread at once. A hand-over costs tens of µs on a busy worker,
-     * more than a small UDF call; a few hundred records make it negligible.
-     */
-    private static final int UDF_BATCH = 256;
-
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
     private final Counter filtered = RecordCounters.counter(RecordCounters.FILTERED);
     private final PayloadFormat format;
@@ -124,7 +118,7 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
       pending.add(next);
       // Outputs of this call carry this record's timestamp and window: right for all pending ones
       // only when they share it. Otherwise they wait for the end of the bundle.
-      if (uniform && pending.size() >= UDF_BATCH) {
+      if (uniform && pending.size() >= JavaScriptUdf.BATCH) {
         runUdf(output);
       }
     }

@@ -46,17 +46,8 @@ final class StoppableThread implements AutoCloseable {
    */
   <T> T run(Callable<T> call, Duration limit)
       throws TimeoutException, ExecutionException, InterruptedException {
-    Future<T> future = executor().submit(call);
-    try {
-      return future.get(limit.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException e) {
-      stop();
-      throw e;
-    } catch (InterruptedException e) {
-      // The caller is being shut down; do not leave the call running behind it.
-      stop();
-      throw e;
-    }
+    long submitted = System.nanoTime();
+    return runEach(call, () -> submitted, limit);
   }
 
   /**

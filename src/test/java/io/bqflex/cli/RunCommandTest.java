@@ -155,4 +155,8 @@ class RunCommandTest {
     assertEquals(2, status);
     assertTrue(err.toString(StandardCharsets.UTF_8).contains("gcs-csv-to-bigquery"));
   }
+
+  private static String pubsubSampleParameters() throws Exception {
+    return Files.readString(Path.of("templates/pubsub-to-bigquery/samples/parameters.txt")).trim();
+  }
 }

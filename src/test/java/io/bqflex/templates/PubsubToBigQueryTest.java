@@ -2,6 +2,7 @@ package io.bqflex.templates;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import io.bqflex.local.LocalPubsubInput;
 import io.bqflex.local.LocalPubsubRun;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.LocalRunResult;
+import io.bqflex.local.LocalRunTimeoutException;
 import io.bqflex.local.OutgoingMessage;
 import io.bqflex.local.PubsubEmulator;
 import java.io.ByteArrayOutputStream;
@@ -190,6 +192,29 @@ class PubsubToBigQueryTest {
     JsonNode deadLetter = run.rows(table + "_error_records").get(0);
     assertEquals("UDF", deadLetter.get("stage").asText());
     assertTrue(deadLetter.get("errorMessage").asText().contains("cannot process t-7"));
+  }
+
+  @Test
+  void runThatNeverGetsItsMessagesStopsAtItsLimitAndSaysWhatItSaw(PubsubEmulator emulator)
+      throws Exception {
+    String subscription = unique("quiet");
+    Map<String, String> parameters = subscriptionParameters(subscription, tableFor(subscription));
+    input(parameters).create(emulator);
+
+    LocalRunTimeoutException e =
+        assertThrows(
+            LocalRunTimeoutException.class,
+            () ->
+                new LocalRun(
+                        new PubsubToBigQuery(),
+                        parameters,
+                        dir,
+                        printing(new ByteArrayOutputStream()))
+                    .addPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
+                    .until(LocalRun.accountedFor(5), Duration.ofSeconds(5))
+                    .execute());
+    assertTrue(e.getMessage().contains("0 records read"), e.getMessage());
+    assertTrue(e.getMessage().contains("--timeout"), e.getMessage());
   }
 
   // --- helpers ---

@@ -9,19 +9,26 @@ import java.util.Optional;
  * A rule over several launch parameters that Dataflow's metadata cannot state (it knows only one
  * parameter at a time), checked with the metadata's own rules before anything runs.
  */
-@FunctionalInterface
 public interface ParameterRule extends Serializable {
 
   /** What is wrong with {@code params}, one line naming the parameters; empty when nothing is. */
   Optional<String> problem(Map<String, String> params);
+
+  /** The rule as a sentence for the docs and {@code describe}. */
+  String description();
 
   /**
    * Exactly one of {@code names} must be given (a non-empty value), e.g. a subscription or a topic
    * to read, not both and not neither.
    */
   static ParameterRule exactlyOneOf(String... names) {
-    List<String> choices = List.of(names);
-    return params -> {
+    return new ExactlyOneOf(List.of(names));
+  }
+
+  /** See {@link #exactlyOneOf}. */
+  record ExactlyOneOf(List<String> choices) implements ParameterRule {
+    @Override
+    public Optional<String> problem(Map<String, String> params) {
       List<String> given =
           choices.stream()
               .filter(name -> params.get(name) != null && !params.get(name).isEmpty())
@@ -40,6 +47,11 @@ public interface ParameterRule extends Serializable {
                   + " are given ('"
                   + String.join("', '", given)
                   + "'): keep one");
-    };
+    }
+
+    @Override
+    public String description() {
+      return "Give exactly one of `" + String.join("` or `", choices) + "`.";
+    }
   }
 }

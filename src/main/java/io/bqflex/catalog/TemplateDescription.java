@@ -32,6 +32,7 @@ public final class TemplateDescription {
       out.append("  (none)\n");
     }
     groups.required().forEach(p -> parameter(out, p));
+    entry.rules().forEach(rule -> out.append("  ").append(rule.description()).append('\n'));
     for (Map.Entry<String, List<ParameterMetadata>> group : groups.optionalByGroup().entrySet()) {
       out.append("\nOptional parameters: ").append(group.getKey()).append('\n');
       group.getValue().forEach(p -> parameter(out, p));

@@ -46,7 +46,7 @@ public final class TemplateReadme {
     if (metadata.description() != null) {
       md.append(metadata.description()).append("\n\n");
     }
-    parameters(md, id, metadata);
+    parameters(md, entry);
     notes.ifPresent(n -> md.append(n.strip()).append("\n\n"));
     deadLetters(md);
     Map<String, String> local = LaunchParameters.parse(sampleParameters.strip());
@@ -55,8 +55,8 @@ public final class TemplateReadme {
     return md.toString().stripTrailing() + "\n";
   }
 
-  private static void parameters(StringBuilder md, String id, TemplateMetadata metadata) {
-    ParameterGroups groups = ParameterGroups.of(metadata);
+  private static void parameters(StringBuilder md, CatalogEntry entry) {
+    ParameterGroups groups = ParameterGroups.of(entry.metadata());
     md.append("## Parameters\n\n");
     md.append("`")
         .append(JAR)
@@ -65,6 +65,7 @@ public final class TemplateReadme {
             "<id>` prints the same. Every launch is checked against them before a job"
                 + " starts.\n\n");
     md.append("### Required\n\n");
+    entry.rules().forEach(rule -> md.append(rule.description()).append("\n\n"));
     if (groups.required().isEmpty()) {
       md.append("None.\n\n");
     } else {

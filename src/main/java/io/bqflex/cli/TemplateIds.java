@@ -25,11 +25,7 @@ final class TemplateIds {
   }
 
   static CatalogEntry entry(Template<?> template) {
-    return new CatalogEntry(
-        template.id(),
-        template.getClass().getName(),
-        template.metadata(),
-        template.parameterRules());
+    return template.catalogEntry();
   }
 
   /** "all" or ids joined by ',' (as cloudbuild.yaml's _TEMPLATES takes them). */

@@ -1,5 +1,6 @@
 package io.bqflex.pipeline;
 
+import io.bqflex.catalog.CatalogEntry;
 import io.bqflex.catalog.MetadataException;
 import io.bqflex.catalog.MetadataLoader;
 import io.bqflex.catalog.ParameterRule;
@@ -32,6 +33,11 @@ public interface Template<O extends PipelineOptions> {
   /** Rules over several parameters that the metadata cannot state; checked with it at launch. */
   default List<ParameterRule> parameterRules() {
     return List.of();
+  }
+
+  /** What the catalog's commands know of the template, without building its pipeline. */
+  default CatalogEntry catalogEntry() {
+    return new CatalogEntry(id(), getClass().getName(), metadata(), parameterRules());
   }
 
   /** The template's metadata as packaged in the jar. */

@@ -33,6 +33,12 @@ class ParameterRuleTest {
   }
 
   @Test
+  void describesItselfForDocsAndDescribe() {
+    assertEquals(
+        "Give exactly one of `inputSubscription` or `inputTopic`.", oneInput.description());
+  }
+
+  @Test
   void validatorReportsRuleProblemsWithTheMetadatasOwn() throws Exception {
     TemplateMetadata metadata = MetadataLoader.loadResource("pubsub-to-bigquery");
     var problems =

@@ -53,8 +53,7 @@ class TemplateCatalogTest {
     Method main = template.getClass().getMethod("main", String[].class);
     assertTrue(Modifier.isStatic(main.getModifiers()), template.id() + ": main is not static");
 
-    CatalogEntry entry =
-        new CatalogEntry(template.id(), template.getClass().getName(), template.metadata());
+    CatalogEntry entry = template.catalogEntry();
     assertTrue(
         new TemplateDocs(Path.of(".")).isCurrent(entry),
         "templates/"

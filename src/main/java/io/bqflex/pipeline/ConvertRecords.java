@@ -27,6 +27,10 @@ import org.joda.time.Instant;
  * Parses each record, runs the optional JavaScript UDF and converts the result against the BigQuery
  * schema. Every record leaves as a row ({@link #ROWS}), a failure ({@link #FAILURES}) or a counted
  * filter: none is dropped.
+ *
+ * <p>With a UDF, records wait within their bundle and go to the UDF {@link JavaScriptUdf#BATCH} at
+ * a time (or at the bundle's end), because handing a record to the UDF's thread costs more than a
+ * small UDF call; without one, each record is converted as it comes.
  */
 public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, PCollectionTuple> {
   public static final TupleTag<TableRow> ROWS = new TupleTag<TableRow>() {};

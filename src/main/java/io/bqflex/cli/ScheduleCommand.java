@@ -95,6 +95,19 @@ final class ScheduleCommand implements Callable<Integer> {
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
+    if (launch.entry().streaming()) {
+      // A streaming job runs until drained, so a schedule is a keep-alive, not a series of runs.
+      spec.commandLine()
+          .getErr()
+          .println(
+              "bqflex: note: "
+                  + launch.templateId
+                  + " is a streaming template: its job runs until drained. Each scheduled launch"
+                  + " uses the job name '"
+                  + checked.jobName()
+                  + "', which Dataflow refuses while that job runs, so the schedule restarts the"
+                  + " job only when it has stopped.");
+    }
     String jobName = name == null ? checked.jobName() : name;
     SchedulerJob job =
         new SchedulerJob(

@@ -255,6 +255,43 @@ class CatalogCommandsTest {
   }
 
   @Test
+  void scheduleOfStreamingTemplateSaysItOnlyRestartsAStoppedJob() throws Exception {
+    int status =
+        BqflexCommand.execute(
+            "schedule",
+            "pubsub-to-bigquery",
+            "--schedule=*/10 * * * *",
+            "--time-zone=Etc/UTC",
+            "--parameters=inputTopic=projects/my-project/topics/t,outputTableSpec=my-project:d.t",
+            "--region=us-central1",
+            "--project=my-project",
+            "--service-account=s@my-project.iam.gserviceaccount.com",
+            "--body-file=" + dir.resolve("body.json"));
+
+    assertEquals(0, status, err());
+    assertTrue(err().contains("is a streaming template"), err());
+    assertTrue(err().contains("restarts the job only when it has stopped"), err());
+  }
+
+  @Test
+  void scheduleWritesBodyFileForBatchWithoutStreamingNote() throws Exception {
+    int status =
+        BqflexCommand.execute(
+            "schedule",
+            CSV,
+            "--schedule=0 3 * * *",
+            "--time-zone=Etc/UTC",
+            "--parameters=" + VALID,
+            "--region=us-central1",
+            "--project=my-project",
+            "--service-account=s@my-project.iam.gserviceaccount.com",
+            "--body-file=" + dir.resolve("batch.json"));
+
+    assertEquals(0, status, err());
+    assertTrue(!err().contains("streaming template"), err());
+  }
+
+  @Test
   void scheduleAsTerraformPrintsCloudSchedulerResource() {
     int status =
         BqflexCommand.execute(

@@ -54,15 +54,6 @@ public final class LocalPubsubInput {
     return Optional.empty();
   }
 
-  /** Whether the metadata has a Pub/Sub input parameter at all. */
-  public static boolean readsPubsub(TemplateMetadata metadata) {
-    return metadata.parameters().stream()
-        .anyMatch(
-            p ->
-                p.type() == ParameterType.PUBSUB_SUBSCRIPTION
-                    || p.type() == ParameterType.PUBSUB_TOPIC);
-  }
-
   /** Creates the topic, and the subscription when the input is one, unless they exist. */
   public void create(PubsubEmulator emulator) throws IOException {
     if (!emulator.topicExists(project, topic)) {

@@ -106,14 +106,14 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
         @Timestamp Instant timestamp,
         BoundedWindow window,
         MultiOutputReceiver out) {
-      Output output = receiverOutput(out);
       if (udf == null) {
+        // The per-record path of every template without a UDF: straight to the receiver.
         try {
-          emit(record, format.toRow(record.payload()), output);
+          out.get(ROWS).output(enrichedAndCounted(record, format.toRow(record.payload())));
         } catch (RecordException e) {
-          output.failure(FailedRecord.of(record, e), null);
+          out.get(FAILURES).output(FailedRecord.of(record, e));
         } catch (RuntimeException e) {
-          output.failure(unexpected(record, e), null);
+          out.get(FAILURES).output(unexpected(record, e));
         }
         return;
       }
@@ -123,7 +123,7 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
       // Outputs of this call carry this record's timestamp and window: right for all pending ones
       // only when they share it. Otherwise they wait for the end of the bundle.
       if (uniform && pending.size() >= JavaScriptUdf.BATCH) {
-        runUdf(output);
+        runUdf(receiverOutput(out));
       }
     }
 
@@ -162,7 +162,7 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
             filtered.inc();
             continue;
           }
-          emit(p.record(), format.jsonToRow(result.json()), output, p);
+          output.row(enrichedAndCounted(p.record(), format.jsonToRow(result.json())), p);
         } catch (RecordException e) {
           output.failure(FailedRecord.of(p.record(), e), p);
         } catch (RuntimeException e) {
@@ -171,15 +171,11 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
       }
     }
 
-    private void emit(SourceRecord record, TableRow row, Output output) {
-      emit(record, row, output, null);
-    }
-
-    private void emit(SourceRecord record, TableRow row, Output output, Pending origin) {
+    private TableRow enrichedAndCounted(SourceRecord record, TableRow row) {
       enricher.enrich(record, row);
       // Counted when handed to the writer; a row BigQuery then rejects is moved to dead-lettered.
       written.inc();
-      output.row(row, origin);
+      return row;
     }
 
     /** A bug or an unforeseen input must cost one record, not the job: keep the stack for us. */

@@ -45,7 +45,6 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends T
 
   @Override
   public List<String> outputTables(O options) {
-    WriteSettings settings = WriteSettings.of(options, options.getOutputTable(), null);
-    return List.of(settings.table(), settings.deadLetterTable());
+    return WriteSettings.outputTables(options, options.getOutputTable());
   }
 }

@@ -112,8 +112,7 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
 
   @Override
   public List<String> outputTables(Options options) {
-    WriteSettings settings = WriteSettings.of(options, options.getOutputTableSpec(), null);
-    return List.of(settings.table(), settings.deadLetterTable());
+    return WriteSettings.outputTables(options, options.getOutputTableSpec());
   }
 
   private static ReadPubsubRecords reader(Options options) {

@@ -64,6 +64,15 @@ public record WriteSettings(
         streams == null ? 0 : streams);
   }
 
+  /**
+   * The tables a template writes for the output-table value {@code table}: that table, then its
+   * dead-letter table.
+   */
+  public static List<String> outputTables(BigQueryOutputOptions options, String table) {
+    WriteSettings settings = of(options, table, null);
+    return List.of(settings.table(), settings.deadLetterTable());
+  }
+
   TimePartitioning timePartitioning() {
     return partitioningField == null
         ? null

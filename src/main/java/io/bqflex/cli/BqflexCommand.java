@@ -7,6 +7,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 
 /** {@code java -jar target/bqflex.jar <command>}: the catalog's command line. */
 @Command(
@@ -23,7 +24,8 @@ import picocli.CommandLine.Command;
       LaunchRequestCommand.class,
       GcloudRunCommand.class,
       ScheduleCommand.class,
-      DocsCommand.class
+      DocsCommand.class,
+      HelpCommand.class
     })
 public final class BqflexCommand implements Runnable {
 
@@ -42,10 +44,16 @@ public final class BqflexCommand implements Runnable {
     // One writer for every subcommand, flushed at the end: commands print without newlines.
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8));
     try {
-      return new CommandLine(new BqflexCommand())
-          .setOut(out)
-          .setExecutionExceptionHandler(new FailureHandler())
-          .execute(args);
+      CommandLine commandLine =
+          new CommandLine(new BqflexCommand())
+              .setOut(out)
+              .setExecutionExceptionHandler(new FailureHandler());
+      // Every command, present and future, answers --help and -h (and --version); `help` has
+      // its own.
+      commandLine.getSubcommands().values().stream()
+          .filter(sub -> sub.getCommandSpec().findOption("--help") == null)
+          .forEach(sub -> sub.getCommandSpec().mixinStandardHelpOptions(true));
+      return commandLine.execute(args);
     } finally {
       out.flush();
     }

@@ -1,9 +1,12 @@
 package io.bqflex.cli;
 
+import io.bqflex.catalog.CatalogEntry;
+import io.bqflex.catalog.CatalogJson;
 import io.bqflex.catalog.TemplateDescription;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -15,9 +18,28 @@ final class DescribeCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "TEMPLATE", description = "Template id.")
   String templateId;
 
+  @Option(
+      names = "--format",
+      defaultValue = "text",
+      description =
+          "text (default) or json: id, name, mode, source, destination, mainClass, rules and the"
+              + " whole metadata.")
+  Format format;
+
+  enum Format {
+    text,
+    json
+  }
+
   @Override
   public Integer call() {
-    spec.commandLine().getOut().print(TemplateDescription.render(TemplateIds.entry(templateId)));
+    CatalogEntry entry = TemplateIds.entry(templateId);
+    spec.commandLine()
+        .getOut()
+        .print(
+            format == Format.json
+                ? CatalogJson.describe(entry)
+                : TemplateDescription.render(entry));
     return 0;
   }
 }

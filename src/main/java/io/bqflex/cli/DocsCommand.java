@@ -3,6 +3,7 @@ package io.bqflex.cli;
 import io.bqflex.catalog.CatalogEntry;
 import io.bqflex.catalog.TemplateDocs;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,12 @@ final class DocsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (!Files.isDirectory(root.resolve("templates"))) {
+      throw new IllegalArgumentException(
+          "--root: found no templates/ folder in "
+              + root.toAbsolutePath().normalize()
+              + "; run docs from the project root or pass --root <project directory>");
+    }
     TemplateDocs docs = new TemplateDocs(root);
     PrintWriter out = spec.commandLine().getOut();
     List<String> stale = new ArrayList<>();

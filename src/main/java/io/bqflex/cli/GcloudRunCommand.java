@@ -17,6 +17,8 @@ final class GcloudRunCommand implements Callable<Integer> {
 
   @Mixin LaunchFlags launch;
 
+  @Mixin StampedJobName jobName;
+
   @Option(names = "--region", paramLabel = "REGION", description = "Dataflow region.")
   String region;
 
@@ -24,7 +26,7 @@ final class GcloudRunCommand implements Callable<Integer> {
   public Integer call() {
     spec.commandLine()
         .getOut()
-        .print(GcloudRun.render(launch.prepare(region), launch.project, region));
+        .print(GcloudRun.render(launch.prepare(jobName.value, region), launch.project, region));
     return 0;
   }
 }

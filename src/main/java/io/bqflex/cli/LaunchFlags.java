@@ -11,6 +11,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * What every launching command takes: the template, its parameters, the job and its environment.
+ * The job name is each command's own, because its default differs (see {@link StampedJobName}).
  */
 final class LaunchFlags {
   @Parameters(
@@ -26,12 +27,6 @@ final class LaunchFlags {
       description =
           "Template parameters in gcloud's --parameters syntax (^~^ for values with commas).")
   String parameters;
-
-  @Option(
-      names = "--job-name",
-      paramLabel = "NAME",
-      description = "Dataflow job name; default: the template id and the UTC time.")
-  String jobName;
 
   @Option(
       names = "--template-location",
@@ -50,8 +45,11 @@ final class LaunchFlags {
     return TemplateIds.entry(templateId);
   }
 
-  /** The checked launch in {@code region} (may be null); throws with one line per problem. */
-  Launch prepare(String region) {
+  /**
+   * The checked launch named {@code jobName} (null: the command's default) in {@code region} (may
+   * be null); throws with one line per problem.
+   */
+  Launch prepare(String jobName, String region) {
     return LaunchPreparation.prepare(
         entry(),
         new LaunchPreparation.Request(

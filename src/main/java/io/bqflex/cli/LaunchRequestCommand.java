@@ -19,12 +19,15 @@ final class LaunchRequestCommand implements Callable<Integer> {
 
   @Mixin LaunchFlags launch;
 
+  @Mixin StampedJobName jobName;
+
   @Option(names = "--output", paramLabel = "FILE", description = "Write here instead of stdout.")
   Path output;
 
   @Override
   public Integer call() throws Exception {
-    Output.write(launch.prepare(null).requestJson(), output, spec.commandLine().getOut());
+    Output.write(
+        launch.prepare(jobName.value, null).requestJson(), output, spec.commandLine().getOut());
     return 0;
   }
 }

@@ -1,6 +1,7 @@
 package io.bqflex.cli;
 
 import io.bqflex.catalog.CatalogEntry;
+import io.bqflex.catalog.CatalogJson;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,7 +14,8 @@ import picocli.CommandLine.Spec;
 final class ListCommand implements Callable<Integer> {
   enum Format {
     table,
-    tsv
+    tsv,
+    json
   }
 
   @Spec CommandSpec spec;
@@ -29,13 +31,18 @@ final class ListCommand implements Callable<Integer> {
       names = "--format",
       defaultValue = "table",
       description =
-          "table (default) or tsv: id, main class, batch|streaming, name; one template a line,"
-              + " no header.")
+          "table (default); tsv: id, main class, batch|streaming, name, one template a line, no"
+              + " header; json: an array of objects with id, name, mode, source, destination and"
+              + " mainClass.")
   Format format;
 
   @Override
   public Integer call() {
     List<CatalogEntry> entries = TemplateIds.select(templates);
+    if (format == Format.json) {
+      spec.commandLine().getOut().print(CatalogJson.list(entries));
+      return 0;
+    }
     if (format == Format.tsv) {
       for (CatalogEntry e : entries) {
         spec.commandLine()

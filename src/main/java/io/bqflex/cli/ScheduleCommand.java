@@ -29,6 +29,15 @@ final class ScheduleCommand implements Callable<Integer> {
   @Mixin LaunchFlags launch;
 
   @Option(
+      names = "--job-name",
+      paramLabel = "NAME",
+      description =
+          "Dataflow job name; default: the template id. Fixed, not stamped with the time: the"
+              + " body is sent unchanged at every run, and Dataflow refuses a launch while a job"
+              + " of that name runs.")
+  String jobName;
+
+  @Option(
       names = "--schedule",
       required = true,
       paramLabel = "CRON",
@@ -82,13 +91,9 @@ final class ScheduleCommand implements Callable<Integer> {
       problems.add("--project: required; the project where the job runs");
     }
     problems.addAll(SchedulerJob.problems(name, schedule, timeZone, serviceAccount));
-    if (launch.jobName == null) {
-      // The body is sent unchanged at every run: a fixed name, not one stamped with today's time.
-      launch.jobName = launch.templateId;
-    }
     Launch checked = null;
     try {
-      checked = launch.prepare(region);
+      checked = launch.prepare(jobName == null ? launch.templateId : jobName, region);
     } catch (ParameterValidationException e) {
       problems.addAll(e.problems());
     }

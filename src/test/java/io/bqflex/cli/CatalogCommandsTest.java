@@ -351,4 +351,39 @@ class CatalogCommandsTest {
     assertTrue(readme.contains("| `inputFilePattern` | GCS_READ_FILE |"), readme);
     assertEquals(0, BqflexCommand.execute("docs", "--root", root.toString(), "--check"), err());
   }
+
+  @Test
+  void docsOutsideTheProjectRootSaysItFoundNoTemplatesFolder() {
+    assertEquals(2, BqflexCommand.execute("docs", "--root", dir.toString(), "--check"));
+    assertTrue(err().contains("--root: found no templates/ folder in " + dir), err());
+  }
+
+  @Test
+  void listAsJsonGivesOneObjectPerTemplate() throws Exception {
+    assertEquals(0, BqflexCommand.execute("list", "--format=json"), err());
+    JsonNode list = JSON.readTree(out());
+    assertEquals(Templates.all().size(), list.size());
+    JsonNode csv = list.get(0);
+    assertEquals(CSV, csv.get("id").asText(), out());
+    assertEquals("batch", csv.get("mode").asText());
+    assertEquals("io.bqflex.templates.GcsCsvToBigQuery", csv.get("mainClass").asText());
+    assertEquals("Cloud Storage files", csv.get("source").asText());
+  }
+
+  @Test
+  void describeAsJsonCarriesTheWholeMetadataAndTheRules() throws Exception {
+    assertEquals(0, BqflexCommand.execute("describe", "pubsub-to-bigquery", "--format=json"));
+    JsonNode described = JSON.readTree(out());
+    assertEquals("streaming", described.get("mode").asText());
+    assertTrue(
+        described
+            .get("rules")
+            .get(0)
+            .asText()
+            .matches("Give exactly one of .inputSubscription. or .inputTopic.*"),
+        out());
+    assertEquals(
+        JSON.readTree(Files.readString(Path.of("metadata", "pubsub-to-bigquery.json"))),
+        described.get("metadata"));
+  }
 }

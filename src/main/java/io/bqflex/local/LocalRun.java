@@ -36,6 +36,10 @@ public final class LocalRun {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private static final Duration POLL = Duration.ofSeconds(2);
+  private static final String TIMED_OUT = "TIMED_OUT";
+
+  /** BigQueryIO's load files; empty once the loads are done, so removed after the run. */
+  private static final String TEMP_FOLDER = "tmp";
 
   private final Template<?> template;
   private final Map<String, String> parameters;
@@ -121,11 +125,23 @@ public final class LocalRun {
     return this;
   }
 
-  /** Checks the parameters against the template's metadata and rules, as a launch does. */
+  /**
+   * Checks the parameters against the template's metadata and rules, as a launch does, and that its
+   * paths are ones a local run can use.
+   */
   public void validate() throws ParameterValidationException {
     List<String> problems =
-        ParameterValidator.problems(
-            template.metadata(), template.parameterRules(), parameters, Set.of());
+        new ArrayList<>(
+            ParameterValidator.problems(
+                template.metadata(), template.parameterRules(), parameters, Set.of()));
+    problems.addAll(LocalPaths.problems(template.metadata(), parameters));
+    if (Files.exists(dir) && !Files.isDirectory(dir)) {
+      problems.add(
+          "--local: "
+              + dir
+              + " is a file; give a directory for the tables and summary.json (it is created"
+              + " when missing)");
+    }
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
@@ -150,7 +166,7 @@ public final class LocalRun {
     Pipeline pipeline = Pipeline.create(options);
     t.build(pipeline, options);
     console.printf("Running %s locally; output in %s%n", t.id(), dir);
-    Progress progress = new Progress(console);
+    Progress progress = new Progress(console, tables, stopWhen == null);
     PipelineResult result = pipeline.run();
     PipelineResult.State state;
     try {
@@ -163,15 +179,25 @@ public final class LocalRun {
     progress.finish();
     RecordCounts counts = RecordCounts.of(result);
 
+    // Also after a timeout: what did arrive is what a user needs to see why the rest did not.
     Map<String, Long> tableRows = new LinkedHashMap<>();
     for (String table : tables) {
       tableRows.put(table, Math.max(0, bigQuery.dump(table, dir)));
     }
     LocalRunResult summary =
         new LocalRunResult(
-            t.id(), state.toString(), counts, progress.elapsedSeconds(), tableRows, dir);
+            t.id(),
+            state == null ? TIMED_OUT : state.toString(),
+            counts,
+            progress.elapsedSeconds(),
+            tableRows,
+            dir);
     Files.writeString(dir.resolve("summary.json"), summaryJson(summary));
+    EmptyFolders.deleteUnder(dir.resolve(TEMP_FOLDER));
     console.print(summary.humanSummary());
+    if (state == null) {
+      throw new LocalRunTimeoutException(timeout, counts, tableRows, dir);
+    }
     return summary;
   }
 
@@ -181,7 +207,7 @@ public final class LocalRun {
     args.addAll(pipelineArgs);
     O options = PipelineOptionsFactory.fromArgs(args.toArray(String[]::new)).as(t.optionsClass());
     options.setRunner(DirectRunner.class);
-    options.setTempLocation(dir.resolve("tmp").toAbsolutePath().toString());
+    options.setTempLocation(dir.resolve(TEMP_FOLDER).toAbsolutePath().toString());
     options.setJobName("local-" + t.id());
     // Polled, not blocked on: progress is shown while it runs, and streaming runs are cancelled.
     options.as(DirectOptions.class).setBlockOnRun(false);
@@ -192,6 +218,7 @@ public final class LocalRun {
     return options;
   }
 
+  /** The pipeline's terminal state, DONE when the stop condition held, or null on timeout. */
   private PipelineResult.State awaitEnd(
       PipelineResult result, Progress progress, LocalBigQuery bigQuery, List<String> tables)
       throws IOException, InterruptedException {
@@ -210,7 +237,7 @@ public final class LocalRun {
       }
       if (System.nanoTime() > deadline) {
         result.cancel();
-        throw new LocalRunTimeoutException(timeout, counts);
+        return null;
       }
     }
   }

@@ -34,7 +34,12 @@ public record LocalRunResult(
     tableRows.forEach(
         (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
     out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());
-    if (counts.deadLettered() > 0) {
+    if (counts.read() > 0 && counts.deadLettered() == counts.read()) {
+      // Exit status 0 all the same: the job did its work; the data or the schema is wrong.
+      out.append("  EVERY record was dead-lettered: the schema or the input's format likely does")
+          .append(" not match the data; read errorMessage in the dead-letter table")
+          .append(System.lineSeparator());
+    } else if (counts.deadLettered() > 0) {
       out.append("  dead letters keep each record's payload, stage and errorMessage: fix the")
           .append(" input or the schema and run again")
           .append(System.lineSeparator());

@@ -19,6 +19,7 @@ import io.bqflex.local.PubsubEmulator;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -215,6 +216,11 @@ class PubsubToBigQueryTest {
                     .execute());
     assertTrue(e.getMessage().contains("0 records read"), e.getMessage());
     assertTrue(e.getMessage().contains("--timeout"), e.getMessage());
+    assertTrue(e.getMessage().contains("waiting for every record to be read"), e.getMessage());
+    // What arrived is written all the same, to see why the rest did not.
+    assertTrue(Files.exists(dir.resolve("summary.json")));
+    assertEquals(
+        "TIMED_OUT", JSON.readTree(dir.resolve("summary.json").toFile()).get("state").asText());
   }
 
   // --- helpers ---

@@ -245,7 +245,8 @@ final class MetadataReader {
           "parentTriggerValues has no effect without parentName: add parentName or remove it");
     }
     if (parameter.defaultValue() != null) {
-      for (String problem : ValueCheck.problems(parameter, parameter.defaultValue())) {
+      for (String problem :
+          ValueCheck.problems(parameter, parameter.defaultValue(), ValueCheck.Regexes.QUOTED)) {
         problems.add(path, "defaultValue '" + parameter.defaultValue() + "' " + problem);
       }
     }
@@ -298,7 +299,8 @@ final class MetadataReader {
     ParameterMetadata parent = parameters.get(parentIndex);
     List<String> triggers = parameter.parentTriggerValues();
     for (int i = 0; i < triggers.size(); i++) {
-      for (String problem : ValueCheck.problems(parent, triggers.get(i))) {
+      for (String problem :
+          ValueCheck.problems(parent, triggers.get(i), ValueCheck.Regexes.QUOTED)) {
         problems.add(
             path,
             "parentTriggerValues["

@@ -51,7 +51,7 @@ public final class ParameterValidator {
         }
         continue;
       }
-      for (String problem : ValueCheck.problems(parameter, value)) {
+      for (String problem : ValueCheck.problems(parameter, value, ValueCheck.Regexes.IN_WORDS)) {
         problems.add(
             "parameter '"
                 + parameter.name()

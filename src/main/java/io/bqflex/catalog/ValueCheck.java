@@ -13,6 +13,12 @@ import java.util.stream.Collectors;
  * default can never be a value the launch would refuse.
  */
 final class ValueCheck {
+  /** How a regex mismatch is reported. */
+  enum Regexes {
+    QUOTED,
+    IN_WORDS
+  }
+
   private ValueCheck() {}
 
   /**
@@ -22,8 +28,11 @@ final class ValueCheck {
    * <p>Regexes match anywhere in the value, as egrep and the Console do; metadata anchors them with
    * {@code ^...$} to match the whole value. A regex that does not compile is skipped here: the
    * loader reports it.
+   *
+   * @param regexes whether a regex mismatch quotes the regex (for the metadata's author) or says it
+   *     in words (for a user, whose message goes on with the parameter's help text)
    */
-  static List<String> problems(ParameterMetadata parameter, String value) {
+  static List<String> problems(ParameterMetadata parameter, String value, Regexes regexes) {
     List<String> problems = new ArrayList<>();
     switch (parameter.type()) {
       case ENUM -> {
@@ -42,14 +51,30 @@ final class ValueCheck {
           problems.add("is not a number");
         }
       }
+      case PUBSUB_TOPIC -> addIfPresent(problems, PubsubNames.problem(value, "topics"));
+      case PUBSUB_SUBSCRIPTION ->
+          addIfPresent(problems, PubsubNames.problem(value, "subscriptions"));
       default -> {}
+    }
+    if (!problems.isEmpty()) {
+      // The type's own check says what is wrong in words; the regex would only repeat it.
+      return problems;
     }
     for (String regex : parameter.regexes()) {
       if (!matches(regex, value)) {
-        problems.add("does not match regex '" + regex + "'");
+        problems.add(
+            regexes == Regexes.QUOTED
+                ? "does not match regex '" + regex + "'"
+                : "is not in the form this parameter takes");
       }
     }
     return problems;
+  }
+
+  private static void addIfPresent(List<String> problems, String problem) {
+    if (problem != null) {
+      problems.add(problem);
+    }
   }
 
   static String optionValues(ParameterMetadata parameter) {

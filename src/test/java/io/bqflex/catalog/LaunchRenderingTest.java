@@ -41,7 +41,8 @@ class LaunchRenderingTest {
   /** Values a shell, gcloud's delimiter or HCL would each misread if not escaped. */
   private static Map<String, String> trickyParameters() {
     Map<String, String> parameters = new LinkedHashMap<>();
-    parameters.put("inputSubscription", "projects/p/subscriptions/it's $HOME ${x} %{y} `z` \"q\"");
+    parameters.put("inputSubscription", "projects/my-project/subscriptions/orders");
+    parameters.put("note", "it's $HOME ${x} %{y} `z` \"q\"");
     parameters.put("outputTable", "p:d.t");
     parameters.put("mode", "B");
     return parameters;

@@ -76,10 +76,11 @@ class ParameterValidatorTest {
   }
 
   @Test
-  void reportsRegexMismatchQuotingValueRegexAndHelp() {
+  void reportsRegexMismatchInWordsQuotingValueAndHelpNotTheRegex() {
     assertOnlyProblem(
         launch("inputFilePattern", "/tmp/in.csv"),
-        "parameter 'inputFilePattern': value '/tmp/in.csv' does not match regex '^gs://[^/]+/.+$'",
+        "parameter 'inputFilePattern': value '/tmp/in.csv' is not in the form this parameter"
+            + " takes",
         "expected: Cloud Storage files to read, e.g. gs://bucket/in/*.csv");
   }
 

@@ -262,7 +262,7 @@ class CatalogCommandsTest {
             "pubsub-to-bigquery",
             "--schedule=*/10 * * * *",
             "--time-zone=Etc/UTC",
-            "--parameters=inputTopic=projects/my-project/topics/t,outputTableSpec=my-project:d.t",
+            "--parameters=inputTopic=projects/my-project/topics/orders,outputTableSpec=my-project:d.t",
             "--region=us-central1",
             "--project=my-project",
             "--service-account=s@my-project.iam.gserviceaccount.com",

@@ -101,7 +101,7 @@ class RunCommandTest {
             "--local",
             dir.toString(),
             "--parameters",
-            "inputTopic=projects/p/topics/t,inputSubscription=projects/p/subscriptions/s,"
+            "inputTopic=projects/my-project/topics/orders,inputSubscription=projects/my-project/subscriptions/orders,"
                 + "outputTableSpec=p:d.t");
 
     assertEquals(2, status);

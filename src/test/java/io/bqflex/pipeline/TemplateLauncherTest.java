@@ -62,8 +62,8 @@ class TemplateLauncherTest {
                     TemplateLauncher.options(
                         new PubsubToBigQuery(),
                         new String[] {
-                          "--inputSubscription=projects/p/subscriptions/s",
-                          "--inputTopic=projects/p/topics/t",
+                          "--inputSubscription=projects/my-project/subscriptions/orders",
+                          "--inputTopic=projects/my-project/topics/orders",
                           "--outputTableSpec=p:d.t"
                         }))
             .getMessage();
@@ -84,11 +84,11 @@ class TemplateLauncherTest {
         TemplateLauncher.options(
             new PubsubToBigQuery(),
             new String[] {
-              "--inputTopic=projects/p/topics/t",
+              "--inputTopic=projects/my-project/topics/orders",
               "--outputTableSpec=p:d.t",
               "--experiments=streaming_mode_at_least_once"
             });
-    assertEquals("projects/p/topics/t", options.getInputTopic());
+    assertEquals("projects/my-project/topics/orders", options.getInputTopic());
   }
 
   @Test

@@ -3,8 +3,6 @@ package io.bqflex.cli;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
@@ -29,13 +27,8 @@ import picocli.CommandLine.HelpCommand;
     })
 public final class BqflexCommand implements Runnable {
 
-  /** Held so the setting is not garbage-collected with the logger. */
-  private static final Logger BEAM_LOG = Logger.getLogger("org.apache.beam");
-
   public static void main(String[] args) {
-    // Beam logs every bundle, load job and commit at INFO: on a terminal that buries the progress
-    // lines and the summary. Warnings and errors still show.
-    BEAM_LOG.setLevel(Level.WARNING);
+    BeamConsoleLog.install();
     System.exit(execute(args));
   }
 

@@ -25,9 +25,9 @@ final class ScriptErrors {
   record Unsupported(String construct, int line) {}
 
   /**
-   * The script's own message ({@code TypeError: x is not a function}, {@code Expected } but found
-   * eof}), on one line: without the source line and caret Nashorn's parser appends, nor the file,
-   * line and column before and after it, because callers place file and line themselves.
+   * The script's own message ({@code TypeError: x is not a function}, {@code Missing close quote}),
+   * on one line: without the source line and caret Nashorn's parser appends, nor the file, line and
+   * column before and after it, because callers place file and line themselves.
    */
   static String message(ScriptException e) {
     Throwable cause = e.getCause();

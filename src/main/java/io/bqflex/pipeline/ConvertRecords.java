@@ -162,12 +162,27 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
             filtered.inc();
             continue;
           }
-          output.row(enrichedAndCounted(p.record(), format.jsonToRow(result.json())), p);
+          output.row(enrichedAndCounted(p.record(), udfResultToRow(result.json())), p);
         } catch (RecordException e) {
           output.failure(FailedRecord.of(p.record(), e), p);
         } catch (RuntimeException e) {
           output.failure(unexpected(p.record(), e), p);
         }
+      }
+    }
+
+    /**
+     * The UDF's result converted against the schema. A result that is not one JSON object (text, an
+     * array) fails the record at the UDF stage, naming the function: the payload was fine.
+     */
+    private TableRow udfResultToRow(String json) throws RecordException {
+      try {
+        return format.jsonToRow(json);
+      } catch (RecordException e) {
+        if (e.stage() == Stage.PARSE) {
+          throw udf.resultNotAJsonObject(e);
+        }
+        throw e;
       }
     }
 

@@ -8,7 +8,7 @@ public enum Stage {
   READ,
   /** The payload is not a record of the template's format (invalid JSON, wrong column count). */
   PARSE,
-  /** The JavaScript UDF threw, timed out or returned something other than a string. */
+  /** The JavaScript UDF threw, timed out, or returned something other than a JSON object's text. */
   UDF,
   /** The record does not fit the BigQuery schema (type, range, REQUIRED, unknown field). */
   CONVERT,

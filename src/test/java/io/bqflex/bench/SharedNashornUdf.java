@@ -19,7 +19,8 @@ final class SharedNashornUdf {
   private final String functionName;
 
   SharedNashornUdf(Path script, String functionName) throws IOException, ScriptException {
-    ScriptEngine nashorn = new NashornScriptEngineFactory().getScriptEngine();
+    // The option Google's JavascriptTextTransformer passes: ES6, as our engine runs too.
+    ScriptEngine nashorn = new NashornScriptEngineFactory().getScriptEngine("--language=es6");
     nashorn.eval(Files.readString(script, StandardCharsets.UTF_8));
     this.engine = (Invocable) nashorn;
     this.functionName = functionName;

@@ -24,9 +24,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class JavaScriptUdfTest {
@@ -127,33 +131,151 @@ class JavaScriptUdfTest {
     }
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "javaType",
-        "packages",
-        "javaGlobal",
-        "javaxGlobal",
-        "javaImporter",
-        "loadFile",
-        "loadUrl",
-        "loadNewGlobal",
-        "exitProcess",
-        "quitProcess",
-        "polyglot",
-        "engineGlobal",
-        "contextGlobal",
-        "reflection",
-        "classLoader",
-        "globalThisJava"
-      })
-  void sandboxEscapeFailsAsThatRecordsUdfError(String escape) throws Exception {
-    try (JavaScriptUdf udf = udf("escapes.js", escape)) {
+  /** Every way out, in escapes.js (ES5) and again in escapes_es6.js (ES6). */
+  static Stream<Arguments> escapes() {
+    List<String> ways =
+        List.of(
+            "javaType",
+            "packages",
+            "javaGlobal",
+            "javaxGlobal",
+            "javaImporter",
+            "loadFile",
+            "loadUrl",
+            "loadNewGlobal",
+            "exitProcess",
+            "quitProcess",
+            "polyglot",
+            "engineGlobal",
+            "contextGlobal",
+            "reflection",
+            "classLoader",
+            "globalThisJava");
+    Stream<Arguments> es5 = ways.stream().map(way -> Arguments.of("escapes.js", way));
+    Stream<Arguments> es6 =
+        Stream.concat(ways.stream(), Stream.of("shellExec"))
+            .map(way -> Arguments.of("escapes_es6.js", way));
+    return Stream.concat(es5, es6);
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("escapes")
+  void sandboxEscapeFailsAsThatRecordsUdfError(String file, String escape) throws Exception {
+    try (JavaScriptUdf udf = udf(file, escape)) {
       RecordException first = udfError(udf, "{\"n\":1}");
       assertTrue(first.getMessage().startsWith("UDF '" + escape + "'"), first.getMessage());
       // The worker is unharmed: the same instance takes the next record (and fails it the same
       // way).
       assertEquals(first.getMessage(), udfError(udf, "{\"n\":2}").getMessage());
+    }
+  }
+
+  private static void assertReturns(String file, String function, String in, String out)
+      throws Exception {
+    try (JavaScriptUdf udf = udf(file, function)) {
+      assertEquals(out, udf.apply(in));
+    }
+  }
+
+  @Test
+  void backquotesAreTemplateLiteralsNotShellCommands() throws Exception {
+    assertReturns("escapes_es6.js", "backquote", "{}", "{\"out\":\"id\"}");
+  }
+
+  @Test
+  void es6ConstLetArrowsTemplatesForOfDefaultsMapAndSetRun() throws Exception {
+    try (JavaScriptUdf udf = udf("es6.js", "enrich")) {
+      JsonNode out =
+          JSON.readTree(
+              udf.apply("{\"sku\":\"a-1\",\"price\":10,\"tags\":[\"New\",\"new\",\"Sale\"]}"));
+      assertEquals(12.3, out.get("gross").asDouble());
+      assertEquals("a-1@PT", out.get("label").asText());
+      assertEquals(JSON.readTree("[\"new\",\"sale\"]"), out.get("tags"));
+      JsonNode second =
+          JSON.readTree(udf.apply("{\"sku\":\"b\",\"price\":100,\"country\":\"DE\"}"));
+      assertEquals(119.0, second.get("gross").asDouble());
+      assertEquals(2, second.get("call").asInt(), "top-level let keeps its value between records");
+    }
+  }
+
+  @Test
+  void topLevelConstArrowFunctionCanBeTheUdf() throws Exception {
+    assertReturns("es6.js", "arrowProcess", "{\"n\":4}", "{\"arrow\":true,\"n\":4}");
+  }
+
+  @Test
+  void nashornSyntaxExtensionsRunAsInGooglesEngine() throws Exception {
+    assertReturns("es6.js", "extensions", "{\"values\":[1,2,3]}", "{\"total\":12}");
+  }
+
+  @Test
+  void endlessEs6LoopIsStoppedAfterTimeLimitAndNextRecordWorks() throws Exception {
+    UdfSpec spec = spec("loop_es6.js", "maybeSpin").withTimeLimit(Duration.ofMillis(200));
+    String normal = "{\"spin\":false,\"n\":1}";
+    try (JavaScriptUdf udf = new JavaScriptUdf(spec)) {
+      RecordException e = udfError(udf, "{\"spin\":true}");
+      assertTrue(e.getMessage().contains("did not return within 200 ms"), e.getMessage());
+      assertEquals(normal, udf.apply(normal));
+    }
+  }
+
+  /**
+   * Built-ins of ES2015-2017 that Nashorn's ES6 mode lacks are supplied (missing-builtins.js), as
+   * the specification defines them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[1, NaN].includes(NaN)                           | true",
+        "[1, 2, 3].includes(1, 1)                         | false",
+        "[1, 2, 3].includes(3, -1)                        | true",
+        "[{id: 1}, {id: 2}].find(r => r.id === 2).id      | 2",
+        "[1].find(x => x > 1) === undefined               | true",
+        "[5, 6].findIndex(x => x > 5)                     | 1",
+        "Array.from(new Set([1, 1, 2]))                   | [1, 2]",
+        "Array.from('ab', c => c.toUpperCase())           | [\"A\", \"B\"]",
+        "Array.from({length: 2, 0: 'x', 1: 'y'})          | [\"x\", \"y\"]",
+        "Array.of(7)                                      | [7]",
+        "Object.assign({a: 1}, null, {b: 2}, {a: 3})      | {\"a\": 3, \"b\": 2}",
+        "Object.values({a: 1, b: 'x'})                    | [1, \"x\"]",
+        "Object.entries({a: 1})                           | [[\"a\", 1]]",
+        "Number.isInteger(5.0)                            | true",
+        "Number.isInteger('5')                            | false",
+        "Number.isInteger(5.5)                            | false",
+        "Number.isNaN('x')                                | false",
+        "Number.isNaN(NaN)                                | true",
+        "Number.isFinite(1 / 0)                           | false",
+        "Number.isFinite('1')                             | false",
+        "'bigquery'.includes('query')                     | true",
+        "'bigquery'.includes('big', 1)                    | false",
+        "'7'.padStart(3, '0')                             | \"007\"",
+        "'ab'.padEnd(5, 'xy')                             | \"abxyx\"",
+        "'abc'.padStart(2)                                | \"abc\"",
+        "Math.trunc(-4.7)                                 | -4",
+        "Math.sign(-3)                                    | -1",
+        "(function () { var k = []; for (var i in [1]) k.push(i); return k; })() | [\"0\"]",
+        "(function () { var k = []; for (var i in {a: 1}) k.push(i); return k; })() | [\"a\"]",
+        "Object.keys(Array.prototype).length              | 0",
+        "Array.prototype.includes = () => 'mine'; [].includes(1) | \"mine\""
+      })
+  void builtinsNashornLacksAreSupplied(String expression, String expected) throws Exception {
+    try (JavaScriptUdf udf = udf("builtins.js", "evaluate")) {
+      assertEquals(
+          JSON.readTree("{\"value\": " + expected + "}"), JSON.readTree(udf.apply(expression)));
+    }
+  }
+
+  @Test
+  void suppliedBuiltinMisusedFailsThatRecordNamingTheBuiltin() throws Exception {
+    try (JavaScriptUdf udf = udf("builtins.js", "evaluate")) {
+      RecordException e = udfError(udf, "[1].find(5)");
+      assertTrue(
+          e.getMessage().startsWith("UDF 'evaluate' threw at bqflex-missing-builtins.js:"),
+          e.getMessage());
+      assertTrue(
+          e.getMessage().endsWith("TypeError: Array.prototype.find: 5 is not a function"),
+          e.getMessage());
     }
   }
 

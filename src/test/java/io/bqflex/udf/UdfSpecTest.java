@@ -1,6 +1,7 @@
 package io.bqflex.udf;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.util.Optional;
 import org.apache.beam.sdk.util.SerializableUtils;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class UdfSpecTest {
 
@@ -103,6 +106,45 @@ class UdfSpecTest {
             IllegalArgumentException.class, () -> spec("syntax_error.js", "transform").validate());
     assertTrue(e.getMessage().contains("syntax_error.js"), e.getMessage());
     assertTrue(e.getMessage().contains("line " + line), e.getMessage());
+  }
+
+  @Test
+  void syntaxErrorIsRefusedOnOneLine() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> spec("syntax_error.js", "transform").validate());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .endsWith(": Expected ident but found ;. Fix the JavaScript and launch again."),
+        e.getMessage());
+  }
+
+  /**
+   * Nashorn's ES6 mode, which Google's templates run, parses these but does not implement them: the
+   * launch is refused with one line that names the construct, the file and the line.
+   */
+  @ParameterizedTest
+  @CsvSource({
+    "unsupported_destructuring.js, destructuring, 'const { id, name }'",
+    "unsupported_class.js, class declarations and expressions, class Row",
+    "unsupported_spread.js, spread operator, ...record.tags",
+    "unsupported_rest.js, function rest parameter declaration, ...rest",
+    "unsupported_generator.js, generator, function*"
+  })
+  void es6ConstructNashornLacksIsRefusedAtLaunchNamingItAndItsLine(
+      String file, String construct, String usedOn) throws Exception {
+    int line = UdfFixtures.lineOf(UdfFixtures.path(UdfSpecTest.class, file), usedOn);
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> spec(file, "transform").validate());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    assertTrue(
+        e.getMessage()
+            .startsWith("UDF file " + file + " (javascriptTextTransformGcsPath " + fixture(file)),
+        e.getMessage());
+    assertTrue(
+        e.getMessage().contains("uses ES6 " + construct + " at line " + line + ","),
+        e.getMessage());
   }
 
   @Test

@@ -1,0 +1,7 @@
+function transform(inJson) {
+  return inJson;
+}
+
+function* ids() {
+  yield 1;
+}

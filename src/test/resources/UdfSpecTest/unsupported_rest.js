@@ -1,0 +1,3 @@
+function transform(inJson, ...rest) {
+  return inJson;
+}

@@ -128,9 +128,12 @@ public final class LocalBigQuery {
     }
   }
 
-  /** The rows of {@code table}, or null when the run never created it. */
+  /**
+   * The rows of {@code table}, or null when the run never created it. A decorated name ({@code
+   * t$20240101}) reads its base table: Beam's fakes strip decorators and keep no partitions.
+   */
   public List<TableRow> rows(String table) throws IOException, InterruptedException {
-    TableReference ref = BigQueryHelpers.parseTableSpec(table);
+    TableReference ref = baseTable(table);
     if (datasets.getTable(ref) == null) {
       return null;
     }
@@ -145,12 +148,13 @@ public final class LocalBigQuery {
 
   /**
    * Writes {@code table} to {@code <dir>/<project>.<dataset>.<table>.json} (one JSON row a line)
-   * and its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it.
+   * and its schema beside it as {@code .schema.json}, as {@code bq show --schema} prints it. A
+   * decorated name dumps its base table, under the base table's name (no {@code $} in file names).
    *
    * @return the number of rows written, or -1 when the table does not exist
    */
   public long dump(String table, Path dir) throws IOException, InterruptedException {
-    TableReference ref = BigQueryHelpers.parseTableSpec(table);
+    TableReference ref = baseTable(table);
     Table existing = datasets.getTable(ref);
     if (existing == null) {
       return -1;
@@ -170,5 +174,9 @@ public final class LocalBigQuery {
         BigQuerySchemas.toBqShowJson(existing.getSchema()) + "\n",
         StandardCharsets.UTF_8);
     return rows.size();
+  }
+
+  private static TableReference baseTable(String table) {
+    return BigQueryHelpers.parseTableSpec(BigQueryHelpers.stripPartitionDecorator(table));
   }
 }

@@ -186,7 +186,7 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
       }
     }
 
-    private TableRow enrichedAndCounted(SourceRecord record, TableRow row) {
+    private TableRow enrichedAndCounted(SourceRecord record, TableRow row) throws RecordException {
       enricher.enrich(record, row);
       // Counted when handed to the writer; a row BigQuery then rejects is moved to dead-lettered.
       written.inc();

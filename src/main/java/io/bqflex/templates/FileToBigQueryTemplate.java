@@ -3,6 +3,7 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.ReadConvertWrite;
+import io.bqflex.pipeline.RowEnricher;
 import io.bqflex.pipeline.TemplateBase;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.BigQuerySchemas;
@@ -30,9 +31,11 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends T
   public void build(Pipeline pipeline, O options) {
     TableSchema schema = OutputSchema.resolve(options, "outputTable", options.getOutputTable());
     WriteSettings settings =
-        WriteSettings.of(options, options.getOutputTable(), BigQuerySchemas.toJson(schema));
+        WriteSettings.of(
+            options, "outputTable", options.getOutputTable(), BigQuerySchemas.toJson(schema));
     ConvertRecords convert =
-        ConvertRecords.with(payloadFormat(options, schema), Udfs.specOf(options).orElse(null));
+        ConvertRecords.with(payloadFormat(options, schema), Udfs.specOf(options).orElse(null))
+            .enrichedBy(PartitionRows.checkedAfter(RowEnricher.NONE, settings));
     ReadConvertWrite.assemble(
         pipeline,
         "ReadFiles",
@@ -45,6 +48,6 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends T
 
   @Override
   public List<String> outputTables(O options) {
-    return WriteSettings.outputTables(options, options.getOutputTable());
+    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
   }
 }

@@ -97,9 +97,11 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
             new JsonRowConverter(
                 metadataColumns.payloadSchema(schema),
                 Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    WriteSettings settings =
+        WriteSettings.of(options, "outputTableSpec", table, BigQuerySchemas.toJson(schema));
     ConvertRecords convert =
         ConvertRecords.with(payloads, Udfs.specOf(options).orElse(null))
-            .enrichedBy(metadataColumns);
+            .enrichedBy(PartitionRows.checkedAfter(metadataColumns, settings));
     ReadConvertWrite.assemble(
         pipeline,
         "ReadPubsub",
@@ -107,12 +109,12 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
         ReadPubsubRecords.RECORDS,
         ReadPubsubRecords.FAILURES,
         convert,
-        new WriteWithDeadLetters(WriteSettings.of(options, table, BigQuerySchemas.toJson(schema))));
+        new WriteWithDeadLetters(settings));
   }
 
   @Override
   public List<String> outputTables(Options options) {
-    return WriteSettings.outputTables(options, options.getOutputTableSpec());
+    return WriteSettings.outputTables(options, "outputTableSpec", options.getOutputTableSpec());
   }
 
   private static ReadPubsubRecords reader(Options options) {

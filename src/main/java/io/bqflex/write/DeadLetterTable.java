@@ -3,6 +3,7 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.pipeline.InvalidParameterException;
 import io.bqflex.rows.BigQueryTimes;
 import io.bqflex.rows.FailedRecord;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.Map;
 public final class DeadLetterTable {
   /** Suffix of the default dead-letter table: {@code <outputTable>_error_records}. */
   public static final String DEFAULT_SUFFIX = "_error_records";
+
+  private static final String PARAMETER = "outputDeadletterTable";
 
   private DeadLetterTable() {}
 
@@ -42,9 +45,36 @@ public final class DeadLetterTable {
                 field("messageId", "STRING", "NULLABLE")));
   }
 
-  /** The default dead-letter table of {@code outputTable}, when the user names none. */
+  /**
+   * The default dead-letter table of {@code outputTable}, when the user names none: named after the
+   * base table, since {@code t$20240101_error_records} would be partition {@code
+   * $20240101_error_records} of the output table itself.
+   */
   public static String defaultFor(String outputTable) {
-    return outputTable + DEFAULT_SUFFIX;
+    return DecoratedTable.baseOf(outputTable) + DEFAULT_SUFFIX;
+  }
+
+  /**
+   * The dead-letter table of {@code output}: {@code given} (the value of outputDeadletterTable), or
+   * the default when it is blank.
+   *
+   * @throws InvalidParameterException when {@code given} has a partition decorator or is the output
+   *     table itself, where dead letters would mix with the data
+   */
+  static String resolve(String given, DecoratedTable output) {
+    if (given == null || given.isBlank()) {
+      return defaultFor(output.base());
+    }
+    String table = given.trim();
+    if (table.indexOf('$') >= 0) {
+      throw new InvalidParameterException(
+          PARAMETER, table + " has a partition decorator; the dead-letter table takes none");
+    }
+    if (output.sameTableAs(table)) {
+      throw new InvalidParameterException(
+          PARAMETER, table + " is the output table; dead letters need a table of their own");
+    }
+    return table;
   }
 
   /** The dead-letter row of {@code failure}. */

@@ -36,7 +36,8 @@ public final class OutputSchema {
       BigQueryOutputOptions options, String tableParameter, String table) {
     Table existing;
     try (DatasetService datasets = BigQueryServicesOverride.datasetService(options)) {
-      existing = datasets.getTable(BigQueryHelpers.parseTableSpec(table));
+      // A partition shares its table's schema: read the table's.
+      existing = datasets.getTable(BigQueryHelpers.parseTableSpec(DecoratedTable.baseOf(table)));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while reading the schema of " + table, e);

@@ -17,7 +17,7 @@ import org.apache.beam.sdk.options.StreamingOptions;
  * pipeline is built: a bad combination fails the launch, not the job.
  */
 public record WriteSettings(
-    String table,
+    DecoratedTable table,
     String deadLetterTable,
     String schemaJson,
     Method method,
@@ -30,7 +30,8 @@ public record WriteSettings(
     List<String> clusteringFields,
     String loadTempDirectory,
     int triggeringFrequencySeconds,
-    int numStreams)
+    int numStreams,
+    PartitionCheck partitionCheck)
     implements Serializable {
 
   private static final Set<String> PARTITIONING_TYPES = Set.of("HOUR", "DAY", "MONTH", "YEAR");
@@ -40,37 +41,61 @@ public record WriteSettings(
 
   /**
    * The settings for writing to {@code table} (the value of the template's own output-table
-   * parameter) with {@code schemaJson}.
+   * parameter, named {@code tableParameter}) with {@code schemaJson}.
+   *
+   * @throws InvalidParameterException naming the parameter when the combination cannot work
    */
-  public static WriteSettings of(BigQueryOutputOptions options, String table, String schemaJson) {
-    String deadLetter = options.getOutputDeadletterTable();
+  public static WriteSettings of(
+      BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
+    DecoratedTable output = DecoratedTable.parse(tableParameter, table);
     Integer frequency = options.getStorageWriteApiTriggeringFrequencySec();
     Integer streams = options.getNumStorageWriteApiStreams();
+    Method method = WriteMethods.choose(options);
+    String partitioningField = blankToNull(options.getTimePartitioningField());
+    String partitioningType = partitioningType(options.getTimePartitioningType());
     return new WriteSettings(
-        table,
-        deadLetter == null || deadLetter.isBlank() ? DeadLetterTable.defaultFor(table) : deadLetter,
+        output,
+        DeadLetterTable.resolve(options.getOutputDeadletterTable(), output),
         schemaJson,
-        WriteMethods.choose(options),
+        method,
         options.as(StreamingOptions.class).isStreaming(),
         options.getCreateDisposition(),
         options.getWriteDisposition(),
         Boolean.TRUE.equals(options.getIgnoreUnknownValues()),
-        blankToNull(options.getTimePartitioningField()),
-        partitioningType(options.getTimePartitioningType()),
+        partitioningField,
+        partitioningType,
         clusteringFields(options.getClusteringFields()),
         // Only batch templates declare it; elsewhere it reads as unset.
         blankToNull(options.as(FileLoadOptions.class).getBigQueryLoadingTemporaryDirectory()),
         frequency == null || frequency <= 0 ? DEFAULT_TRIGGERING_FREQUENCY_SECONDS : frequency,
-        streams == null ? 0 : streams);
+        streams == null ? 0 : streams,
+        DecoratorRules.checkFor(
+            tableParameter,
+            output,
+            partitioningField,
+            partitioningType,
+            usesStorageWriteApi(method),
+            options.getWriteDisposition(),
+            schemaJson));
   }
 
   /**
-   * The tables a template writes for the output-table value {@code table}: that table, then its
-   * dead-letter table.
+   * The tables a template writes for the output-table value {@code table}: that table as named,
+   * then its dead-letter table.
    */
-  public static List<String> outputTables(BigQueryOutputOptions options, String table) {
-    WriteSettings settings = of(options, table, null);
-    return List.of(settings.table(), settings.deadLetterTable());
+  public static List<String> outputTables(
+      BigQueryOutputOptions options, String tableParameter, String table) {
+    WriteSettings settings = of(options, tableParameter, table, null);
+    return List.of(settings.table().spec(), settings.deadLetterTable());
+  }
+
+  /**
+   * The table BigQueryIO writes: a load job takes the decorated partition; the Storage Write API
+   * takes the base table (Beam strips the decorator there), rows outside the partition having been
+   * dead-lettered by {@link #partitionCheck}.
+   */
+  String destination() {
+    return usesStorageWriteApi() ? table.base() : table.spec();
   }
 
   TimePartitioning timePartitioning() {
@@ -84,6 +109,10 @@ public record WriteSettings(
   }
 
   boolean usesStorageWriteApi() {
+    return usesStorageWriteApi(method);
+  }
+
+  private static boolean usesStorageWriteApi(Method method) {
     return method == Method.STORAGE_WRITE_API || method == Method.STORAGE_API_AT_LEAST_ONCE;
   }
 

@@ -51,7 +51,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     WriteResult written =
         input
             .get(ROWS)
-            .apply("WriteRows", rowsWrite(options).to(settings.table()).withJsonSchema(schema()));
+            .apply(
+                "WriteRows",
+                rowsWrite(options).to(settings.destination()).withJsonSchema(schema()));
 
     PCollectionList<FailedRecord> failures = PCollectionList.of(input.get(FAILURES));
     if (settings.usesStorageWriteApi()) {

@@ -29,10 +29,24 @@ import java.util.TreeSet;
  * templates), the bare array {@code bq show --schema} prints and the table resource {@code bq show
  * --format=prettyjson} prints (schema under {@code schema.fields}).
  *
- * <p>Every key of the client's {@link TableFieldSchema} model is read and written back: the keys
- * conversion needs are checked here (type parameters, rounding, RANGE element types, names,
- * nesting), the others are carried unchanged to a table BigQueryIO creates. A key the model does
- * not have is refused, since it would otherwise be dropped without a word.
+ * <p>Every key of the client's {@link TableFieldSchema} model is read and written back, so a table
+ * BigQueryIO creates (either write method) gets all of them. A key the model does not have is
+ * refused, since it would otherwise be dropped without a word. Per key, beyond being carried:
+ *
+ * <ul>
+ *   <li>{@code maxLength}, {@code precision}, {@code scale}, {@code roundingMode}: enforced per
+ *       record by the converters (a dead letter names the limit; digits past the scale rounded as
+ *       {@code roundingMode} says).
+ *   <li>{@code rangeElementType}: the element type RANGE values are read as (FILE_LOADS only; the
+ *       Storage Write API is refused at launch for RANGE).
+ *   <li>{@code timestampPrecision}: 6 or 12; values are kept to microseconds either way, and a
+ *       value with more digits is a dead letter rather than silently cut.
+ *   <li>{@code defaultValueExpression}: not applied by bqflex; BigQuery applies it (on the Storage
+ *       Write API only when BigQueryIO's default-value interpretation is set, which bqflex does not
+ *       set).
+ *   <li>{@code policyTags}, {@code dataPolicies}, {@code categories}, {@code collation}, {@code
+ *       description}, {@code foreignTypeDefinition}: metadata of the table, no effect on values.
+ * </ul>
  *
  * <p>Every schema that comes out has each type in one spelling ({@link BigQueryType#schemaName()})
  * and every mode set, so code downstream never has to handle aliases or an absent mode. INT64 keys

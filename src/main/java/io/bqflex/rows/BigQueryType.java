@@ -22,6 +22,10 @@ public enum BigQueryType {
   DATETIME("DATETIME", "DATETIME"),
   GEOGRAPHY("GEOGRAPHY", "GEOGRAPHY"),
   JSON("JSON", "JSON"),
+  /** RANGE&lt;DATE|DATETIME|TIMESTAMP&gt;; the element type is the field's rangeElementType. */
+  RANGE("RANGE", "RANGE"),
+  /** Known so a schema naming it gets a precise refusal, not "unknown type". */
+  INTERVAL("INTERVAL", "INTERVAL"),
   RECORD("RECORD", "STRUCT");
 
   private final String schemaName;

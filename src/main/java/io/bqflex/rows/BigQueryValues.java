@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Base64;
 
 /**
@@ -21,9 +20,11 @@ import java.util.Base64;
  *   <li>FLOAT64: a Double. Accepts decimal or exponent text, and NaN, Inf, Infinity (any case, with
  *       a sign); a finite text that overflows a double is an error.
  *   <li>NUMERIC / BIGNUMERIC: the plain decimal String without trailing zeros. Digits past the
- *       scale (9 / 38, or S of NUMERIC(P, S)) are ROUNDED half away from zero, because that is what
- *       BigQuery does when it stores such a value (REST reference, RoundingMode: unspecified means
- *       ROUND_HALF_AWAY_FROM_ZERO); a value outside the range after rounding is an error.
+ *       scale (9 / 38, or S of NUMERIC(P, S)) are ROUNDED as the column's roundingMode says, half
+ *       away from zero when it has none, because that is what BigQuery does when it stores such a
+ *       value (REST reference, RoundingMode); a value outside the range after rounding is an error
+ *       naming the column's type with its parameters.
+ *   <li>RANGE: see {@link BigQueryRanges}.
  *   <li>BOOL: a Boolean. Text forms, case-insensitive, as the CSV loading page lists them: true,
  *       false, t, f, yes, no, y, n, 1, 0. JSON also allows true/false literals and the numbers 1/0.
  *   <li>DATE, TIME, DATETIME, TIMESTAMP: see {@link BigQueryTimes}; TIMESTAMP is normalized to UTC.
@@ -92,6 +93,8 @@ final class BigQueryValues {
           throw error(field, prefix, element, "an empty GEOGRAPHY; expected WKT or GeoJSON text");
         }
         return text;
+      case RANGE:
+        return BigQueryRanges.canonical(field, text, prefix, element);
       case JSON:
         try {
           return JSON_VALUES.readTree(text);
@@ -261,15 +264,30 @@ final class BigQueryValues {
     DecimalLimits limits = field.decimal;
     // Cheap guard first: rounding a huge exponent to the scale would build a huge number.
     if (value.signum() != 0 && value.precision() - value.scale() > limits.maxIntegerDigits) {
-      throw error(field, prefix, element, quote(text) + " is out of " + typeName + " range");
+      throw outOfRange(field, text, prefix, element);
     }
     if (value.scale() > limits.scale) {
-      value = value.setScale(limits.scale, RoundingMode.HALF_UP);
+      value = value.setScale(limits.scale, limits.rounding);
     }
     if (value.compareTo(limits.max) > 0 || value.compareTo(limits.min) < 0) {
-      throw error(field, prefix, element, quote(text) + " is out of " + typeName + " range");
+      throw outOfRange(field, text, prefix, element);
     }
     return value.signum() == 0 ? "0" : value.stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * The reason names the column's limit; a parameterized column's bounds too, as {@code NUMERIC(5,
+   * 2)} alone does not say that it holds -999.99 to 999.99.
+   */
+  private static RecordException outOfRange(
+      FieldPlan field, String text, String prefix, int element) {
+    DecimalLimits limits = field.decimal;
+    String bounds =
+        limits.typeName.equals(field.type.sqlName())
+            ? ""
+            : " (" + limits.min.toPlainString() + " to " + limits.max.toPlainString() + ")";
+    return error(
+        field, prefix, element, quote(text) + " is out of " + limits.typeName + " range" + bounds);
   }
 
   /** Digits with an optional sign, point and exponent; nothing Java alone would accept (0x, d). */

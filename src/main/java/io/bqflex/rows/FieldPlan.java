@@ -29,6 +29,9 @@ final class FieldPlan {
   /** NUMERIC and BIGNUMERIC only. */
   final DecimalLimits decimal;
 
+  /** RANGE only: DATE, DATETIME or TIMESTAMP. */
+  final BigQueryType rangeElement;
+
   FieldPlan(TableFieldSchema schema, String parentPath, int index) {
     this.name = schema.getName();
     this.path = parentPath.isEmpty() ? name : parentPath + "." + name;
@@ -40,7 +43,12 @@ final class FieldPlan {
     this.maxLength = schema.getMaxLength() == null ? -1 : schema.getMaxLength();
     this.decimal =
         type == BigQueryType.NUMERIC || type == BigQueryType.BIGNUMERIC
-            ? DecimalLimits.of(type, schema.getPrecision(), schema.getScale())
+            ? DecimalLimits.of(
+                type, schema.getPrecision(), schema.getScale(), schema.getRoundingMode())
+            : null;
+    this.rangeElement =
+        type == BigQueryType.RANGE
+            ? BigQueryType.fromName(schema.getRangeElementType().getType())
             : null;
   }
 

@@ -22,14 +22,24 @@ public final class OutputSchema {
   public static TableSchema resolve(
       BigQueryOutputOptions options, String tableParameter, String table) {
     String path = options.getJSONPath();
-    if (path != null && !path.isBlank()) {
-      try {
-        return BigQuerySchemas.parse(TextFiles.readAll(path), path);
-      } catch (IllegalArgumentException e) {
-        throw new InvalidParameterException("JSONPath", e.getMessage(), e);
-      }
+    boolean fromFile = path != null && !path.isBlank();
+    String schemaParameter = fromFile ? "JSONPath" : tableParameter;
+    TableSchema schema;
+    try {
+      schema =
+          fromFile
+              ? BigQuerySchemas.parse(TextFiles.readAll(path), path)
+              // The table's schema passes the same checks as a file's, and comes out normalized.
+              : BigQuerySchemas.parse(
+                  BigQuerySchemas.toJson(existingTableSchema(options, tableParameter, table)),
+                  "table " + table);
+    } catch (InvalidParameterException e) {
+      throw e;
+    } catch (IllegalArgumentException e) {
+      throw new InvalidParameterException(schemaParameter, e.getMessage(), e);
     }
-    return existingTableSchema(options, tableParameter, table);
+    StorageWriteApiTypes.check(options, schema, schemaParameter);
+    return schema;
   }
 
   private static TableSchema existingTableSchema(

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -19,7 +20,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BigQuerySchemasTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"fields.json", "templates.json", "bq-show.json"})
+  @ValueSource(strings = {"fields.json", "templates.json", "bq-show.json", "table-resource.json"})
   void readsEachShapeUsersHaveIntoTheSameSchema(String file) throws IOException {
     TableSchema schema = BigQuerySchemas.parse(fixture(file), file);
 
@@ -78,6 +79,17 @@ class BigQuerySchemasTest {
           [{"name": "p", "type": "NUMERIC", "scale": 2}]                                 | field 'p': a scale needs a precision too
           [{"name": "p", "type": "STRING", "precision": 5}]                              | field 'p': precision and scale apply only to NUMERIC and BIGNUMERIC
           [{"name": "p", "type": "INTEGER", "maxLength": 5}]                             | field 'p': maxLength applies only to STRING and BYTES
+          [{"name": "p", "type": "STRING", "maxLenght": 5}]                              | field 'p': unknown key 'maxLenght'
+          [{"name": "p", "type": "NUMERIC", "roundingMode": "ROUND_UP"}]                  | field 'p': unknown roundingMode 'ROUND_UP'
+          [{"name": "p", "type": "FLOAT64", "roundingMode": "ROUND_HALF_EVEN"}]           | field 'p': roundingMode applies only to NUMERIC and BIGNUMERIC
+          [{"name": "p", "type": "INT64", "collation": "und:ci"}]                         | field 'p': collation applies only to STRING
+          [{"name": "p", "type": "DATE", "timestampPrecision": "12"}]                     | field 'p': timestampPrecision applies only to TIMESTAMP
+          [{"name": "p", "type": "TIMESTAMP", "timestampPrecision": "9"}]                 | field 'p': timestampPrecision must be 6 or 12
+          [{"name": "p", "type": "RANGE"}]                                               | field 'p': a RANGE needs "rangeElementType"
+          [{"name": "p", "type": "RANGE", "rangeElementType": {"type": "TIME"}}]          | field 'p': a RANGE needs "rangeElementType"
+          [{"name": "p", "type": "DATE", "rangeElementType": {"type": "DATE"}}]           | field 'p': rangeElementType applies only to RANGE
+          [{"name": "p", "type": "STRING", "policyTags": "secret"}]                      | field 'p': {"policyTags":"secret"} does not fit BigQuery's field keys
+          [{"name": "p", "type": "INTERVAL"}]                                            | field 'p': INTERVAL columns are not supported
           """)
   void rejectsABadSchemaFileNamingFileAndProblem(String json, String problem) {
     IllegalArgumentException e =
@@ -85,6 +97,99 @@ class BigQuerySchemasTest {
 
     assertTrue(e.getMessage().startsWith("bad.json: "), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  /**
+   * {@code bq show --schema} prints every key of the REST API's TableFieldSchema, INT64 keys as
+   * JSON strings
+   * (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#TableFieldSchema).
+   */
+  @Test
+  void readsEveryKeyOfBigQuerysFieldModelAndCarriesItOn() throws IOException {
+    TableSchema schema = BigQuerySchemas.parse(fixture("every-key.json"), "every-key.json");
+
+    TableFieldSchema code = schema.getFields().get(0);
+    assertEquals(8L, code.getMaxLength());
+    assertEquals("und:ci", code.getCollation());
+    assertEquals("'none'", code.getDefaultValueExpression());
+    assertEquals("order code", code.getDescription());
+    assertEquals(
+        List.of("projects/p/locations/us/taxonomies/1/policyTags/2"),
+        code.getPolicyTags().getNames());
+    assertEquals(
+        "projects/p/locations/us/dataPolicies/mask_code", code.getDataPolicies().get(0).getName());
+    assertEquals(List.of("projects/p/taxonomies/1/categories/3"), code.getCategories().getNames());
+    TableFieldSchema amount = schema.getFields().get(2);
+    assertEquals("ROUND_HALF_EVEN", amount.getRoundingMode());
+    assertEquals(5L, amount.getPrecision());
+    assertEquals(6L, schema.getFields().get(4).getTimestampPrecision());
+    assertEquals("DATE", schema.getFields().get(5).getRangeElementType().getType());
+    assertEquals("string", schema.getFields().get(6).getForeignTypeDefinition());
+    assertEquals(schema, BigQuerySchemas.parse(BigQuerySchemas.toJson(schema), "round-trip"));
+    assertEquals(schema, BigQuerySchemas.parse(BigQuerySchemas.toBqShowJson(schema), "round-trip"));
+  }
+
+  /**
+   * BigQueryIO parses the schema it is given with the client's model, which takes INT64 keys only
+   * as JSON strings: a number ended the run with "key maxLength ... cannot use @JsonString
+   * annotation" after every record had been processed.
+   */
+  @Test
+  void writesSchemasBigQueryIoCanParse() throws IOException {
+    TableSchema schema = BigQuerySchemas.parse(fixture("every-key.json"), "every-key.json");
+
+    String json = BigQuerySchemas.toJson(schema);
+
+    assertEquals(schema, BigQueryHelpers.fromJsonString(json, TableSchema.class));
+    assertTrue(json.contains("\"maxLength\" : \"8\""), json);
+  }
+
+  /** https://cloud.google.com/bigquery/docs/nested-repeated: at most 15 levels of nesting. */
+  @Test
+  void refusesRecordsNestedDeeperThanBigQueryAllows() {
+    assertEquals(15, depthOf(BigQuerySchemas.parse(nested(15), "deep.json").getFields()));
+
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> BigQuerySchemas.parse(nested(16), "deep.json"));
+
+    assertTrue(
+        e.getMessage()
+            .startsWith(
+                "deep.json: field 'r1.r2.r3.r4.r5.r6.r7.r8.r9.r10.r11.r12.r13.r14.r15.r16': RECORD"
+                    + " nested 16 levels deep; BigQuery allows at most 15"),
+        e.getMessage());
+  }
+
+  /**
+   * Column names are case-insensitive, so two that differ only in case are one column twice
+   * (https://cloud.google.com/bigquery/docs/schemas#column_names); flexible names included.
+   */
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          Order ID  | ORDER id
+          f         | F
+          数量-KG   | 数量-kg
+          """)
+  void refusesTwoColumnsThatDifferOnlyInCase(String first, String second) {
+    String json =
+        "[{\"name\": \""
+            + first
+            + "\", \"type\": \"STRING\"}, {\"name\": \""
+            + second
+            + "\", \"type\": \"STRING\"}]";
+
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> BigQuerySchemas.parse(json, "dup.json"));
+
+    assertEquals(
+        "dup.json: field '"
+            + second
+            + "' is declared twice (BigQuery column names are case-insensitive)",
+        e.getMessage());
   }
 
   @Test
@@ -121,6 +226,25 @@ class BigQuerySchemasTest {
                         List.of(
                             field("zip", "STRING", "NULLABLE"),
                             field("active", "BOOLEAN", "NULLABLE")))));
+  }
+
+  /** A schema of {@code levels} RECORDs, each inside the one before. */
+  private static String nested(int levels) {
+    String inner = "{\"name\": \"leaf\", \"type\": \"STRING\"}";
+    for (int level = levels; level >= 1; level--) {
+      inner = "{\"name\": \"r" + level + "\", \"type\": \"RECORD\", \"fields\": [" + inner + "]}";
+    }
+    return "[" + inner + "]";
+  }
+
+  private static int depthOf(List<TableFieldSchema> fields) {
+    int depth = 0;
+    for (TableFieldSchema field : fields) {
+      if (field.getFields() != null) {
+        depth = Math.max(depth, 1 + depthOf(field.getFields()));
+      }
+    }
+    return depth;
   }
 
   private static TableFieldSchema field(String name, String type, String mode) {

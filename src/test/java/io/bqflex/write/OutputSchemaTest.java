@@ -13,6 +13,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.StreamingOptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,57 @@ class OutputSchemaTest {
     TableSchema schema =
         OutputSchema.resolve(options, "outputTable", "test-project:schemas.existing");
     assertEquals("id", schema.getFields().get(0).getName());
+  }
+
+  /**
+   * Beam 2.73's Storage Write API conversion has no RANGE, and streaming jobs have no other method:
+   * the launch is refused naming the column and where the schema came from.
+   */
+  @Test
+  void refusesARangeColumnOfTheExistingTableInAStreamingJob() throws Exception {
+    datasets.createTable(
+        new Table()
+            .setTableReference(BigQueryHelpers.parseTableSpec("test-project:schemas.ranges"))
+            .setSchema(
+                new TableSchema()
+                    .setFields(
+                        List.of(
+                            new TableFieldSchema()
+                                .setName("valid")
+                                .setType("RANGE")
+                                .setRangeElementType(
+                                    new TableFieldSchema.RangeElementType().setType("DATE"))))));
+    options.as(StreamingOptions.class).setStreaming(true);
+
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> OutputSchema.resolve(options, "outputTableSpec", "test-project:schemas.ranges"));
+
+    assertEquals("outputTableSpec", e.parameter());
+    assertTrue(e.getMessage().contains("column 'valid' is a RANGE"), e.getMessage());
+    assertTrue(e.getMessage().contains("streaming jobs write only through it"), e.getMessage());
+  }
+
+  @Test
+  void checksTheExistingTablesSchemaAsItChecksAFile() throws Exception {
+    datasets.createTable(
+        new Table()
+            .setTableReference(BigQueryHelpers.parseTableSpec("test-project:schemas.intervals"))
+            .setSchema(
+                new TableSchema()
+                    .setFields(
+                        List.of(new TableFieldSchema().setName("took").setType("INTERVAL")))));
+
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> OutputSchema.resolve(options, "outputTable", "test-project:schemas.intervals"));
+
+    assertEquals("outputTable", e.parameter());
+    assertTrue(
+        e.getMessage().contains("field 'took': INTERVAL columns are not supported"),
+        e.getMessage());
   }
 
   @Test

@@ -1,0 +1,139 @@
+package io.bqflex.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A schema file as {@code bq show --schema} prints it, with every key of BigQuery's
+ * TableFieldSchema
+ * (https://cloud.google.com/bigquery/docs/reference/rest/v2/tables#TableFieldSchema), loads through
+ * a whole local run; the parameterized types are enforced per record
+ * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#parameterized_data_types).
+ */
+class BqShowSchemaFilesTest {
+  private static final String FIXTURES = "src/test/resources/BqShowSchemaFilesTest/";
+
+  @TempDir Path dir;
+
+  private static Map<String, String> parameters(String table, String schema, String csv) {
+    Map<String, String> p = new HashMap<>();
+    p.put("inputFilePattern", FIXTURES + csv);
+    p.put("JSONPath", FIXTURES + schema);
+    p.put("outputTable", table);
+    p.put("containsHeaders", "true");
+    return p;
+  }
+
+  @Test
+  void loadsEveryFieldKeyWithLoadJobsAndDeadLettersValuesOverTheLimits() throws Exception {
+    String table = "test-project:shop.every_key_file_loads";
+    TemplateRun run =
+        TemplateRun.of(
+            new GcsCsvToBigQuery(), parameters(table, "every-key-schema.json", "orders.csv"), dir);
+
+    assertEquals(6, run.result.counts().read());
+    assertEquals(2, run.result.counts().written());
+    assertEquals(4, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+    Map<String, JsonNode> rows =
+        run.rows(table).stream()
+            .collect(Collectors.toMap(r -> r.get("code").asText(), Function.identity()));
+    assertEquals(Set.of("ABC", "MNO"), rows.keySet());
+    // ROUND_HALF_EVEN on amount; BigQuery's default, half away from zero, on big.
+    assertEquals("2.34", rows.get("ABC").get("amount").asText());
+    assertEquals("-2.36", rows.get("MNO").get("amount").asText());
+    assertEquals("1.01", rows.get("ABC").get("big").asText());
+    assertEquals("[2024-01-01, UNBOUNDED)", rows.get("ABC").get("valid").asText());
+    assertEquals("[UNBOUNDED, 2024-03-01)", rows.get("MNO").get("valid").asText());
+
+    Map<Long, JsonNode> dead =
+        GcsCsvToBigQueryTest.byKey(run.rows(table + "_error_records"), "recordNumber");
+    assertReason(
+        dead.get(3L),
+        "field 'code': 'TOOLONGCODE' is longer than the column's maximum of 8 characters");
+    assertReason(
+        dead.get(4L), "field 'blob': 'AAAAAAA=' is longer than the column's maximum of 4 bytes");
+    assertReason(
+        dead.get(5L), "field 'amount': '1000' is out of NUMERIC(5, 2) range (-999.99 to 999.99)");
+    assertReason(dead.get(6L), "field 'valid': '[2024-02-01, 2024-01-01)' is not a RANGE");
+  }
+
+  /** The created table keeps every key of the file: BigQueryIO creates it with that schema. */
+  @Test
+  void createsTheTableWithEveryKeyOfTheSchemaFile() throws Exception {
+    String table = "test-project:shop.every_key_created";
+    TemplateRun.of(
+        new GcsCsvToBigQuery(), parameters(table, "every-key-schema.json", "orders.csv"), dir);
+
+    String created =
+        Files.readString(dir.resolve("test-project.shop.every_key_created.schema.json"));
+    assertEquals(
+        BigQuerySchemas.parse(Files.readString(Path.of(FIXTURES, "every-key-schema.json")), "file"),
+        BigQuerySchemas.parse(created, "created table"));
+  }
+
+  @Test
+  void loadsParameterizedTypesWithTheStorageWriteApi() throws Exception {
+    String table = "test-project:shop.every_key_storage_api";
+    Map<String, String> p = parameters(table, "no-range-schema.json", "orders-no-range.csv");
+    p.put("useStorageWriteApi", "true");
+
+    TemplateRun run = TemplateRun.of(new GcsCsvToBigQuery(), p, dir);
+
+    assertEquals(4, run.result.counts().read());
+    assertEquals(1, run.result.counts().written());
+    assertEquals(3, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+    assertEquals("2.34", run.rows(table).get(0).get("amount").asText());
+  }
+
+  @Test
+  void refusesRangeColumnsOnTheStorageWriteApiAtLaunch() {
+    Map<String, String> p =
+        parameters("test-project:shop.range_storage_api", "every-key-schema.json", "orders.csv");
+    p.put("useStorageWriteApi", "true");
+
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+
+    assertEquals("useStorageWriteApi", e.parameter());
+    assertEquals(
+        "parameter 'useStorageWriteApi': column 'valid' is a RANGE, which Beam's Storage Write API"
+            + " writer cannot convert; set useStorageWriteApi=false to write with load jobs"
+            + " (FILE_LOADS)",
+        e.getMessage());
+  }
+
+  @Test
+  void refusesAReservedColumnNameAtLaunchNamingTheSchemaParameter() {
+    Map<String, String> p =
+        parameters("test-project:shop.reserved", "reserved-name-schema.json", "orders.csv");
+
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+
+    assertEquals("JSONPath", e.parameter());
+    assertTrue(e.getMessage().contains("_PARTITIONTIME"), e.getMessage());
+  }
+
+  private static void assertReason(JsonNode deadLetter, String reason) {
+    assertEquals("CONVERT", deadLetter.get("stage").asText(), deadLetter.toString());
+    assertTrue(deadLetter.get("errorMessage").asText().startsWith(reason), deadLetter.toString());
+  }
+}

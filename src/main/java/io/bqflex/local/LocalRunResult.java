@@ -28,9 +28,16 @@ public record LocalRunResult(
         String.format(
             "  %,d written, %,d dead-lettered, %,d filtered%s%n",
             counts.written(),
-            counts.deadLettered(),
+            counts.recordsDeadLettered(),
             counts.filtered(),
             counts.balanced() ? "" : "  (NOT BALANCED: some records are unaccounted for)"));
+    if (counts.filesCutShort() > 0) {
+      // Not records: each is one dead-letter row standing for a file's unread rest.
+      out.append(
+          String.format(
+              "  %,d file%s cut short: the rest was not loaded (one dead letter each says where)%n",
+              counts.filesCutShort(), counts.filesCutShort() == 1 ? "" : "s"));
+    }
     tableRows.forEach(
         (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
     out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());

@@ -21,7 +21,7 @@ final class Progress {
             "  %,d read · %,d written · %,d dead-lettered · %,d filtered · %,.0f records/s",
             counts.read(),
             counts.written(),
-            counts.deadLettered(),
+            counts.recordsDeadLettered(),
             counts.filtered(),
             perSecond(counts.read()));
     if (terminal) {

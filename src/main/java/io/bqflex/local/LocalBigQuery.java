@@ -137,7 +137,19 @@ public final class LocalBigQuery {
     if (datasets.getTable(ref) == null) {
       return null;
     }
-    return datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId());
+    return rowsOf(ref);
+  }
+
+  /**
+   * A copy of the table's rows. The fake hands out its live list, to which a streaming pipeline
+   * appends under the fake's class lock while we read (iterating it then threw
+   * ConcurrentModificationException): copy it under the same lock.
+   */
+  private List<TableRow> rowsOf(TableReference ref) throws IOException, InterruptedException {
+    synchronized (FakeDatasetService.class) {
+      return new ArrayList<>(
+          datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId()));
+    }
   }
 
   /** How many rows {@code table} holds; 0 while the run has not created it. */
@@ -160,8 +172,7 @@ public final class LocalBigQuery {
       return -1;
     }
     String base = ref.getProjectId() + "." + ref.getDatasetId() + "." + ref.getTableId();
-    List<TableRow> rows =
-        datasets.getAllRows(ref.getProjectId(), ref.getDatasetId(), ref.getTableId());
+    List<TableRow> rows = rowsOf(ref);
     try (BufferedWriter out =
         Files.newBufferedWriter(dir.resolve(base + ".json"), StandardCharsets.UTF_8)) {
       for (TableRow row : rows) {

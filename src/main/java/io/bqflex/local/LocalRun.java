@@ -251,8 +251,9 @@ public final class LocalRun {
     ObjectNode counters = root.putObject("counters");
     counters.put("read", summary.counts().read());
     counters.put("written", summary.counts().written());
-    counters.put("deadLettered", summary.counts().deadLettered());
+    counters.put("deadLettered", summary.counts().recordsDeadLettered());
     counters.put("filtered", summary.counts().filtered());
+    counters.put("filesCutShort", summary.counts().filesCutShort());
     root.put("balanced", summary.counts().balanced());
     ObjectNode tables = root.putObject("tables");
     summary.tableRows().forEach(tables::put);

@@ -28,13 +28,20 @@ public record LocalRunResult(
         String.format(
             "  %,d written, %,d dead-lettered, %,d filtered%s%n",
             counts.written(),
-            counts.deadLettered(),
+            counts.recordsDeadLettered(),
             counts.filtered(),
             counts.balanced() ? "" : "  (NOT BALANCED: some records are unaccounted for)"));
+    if (counts.filesCutShort() > 0) {
+      // Not records: each is one dead-letter row standing for a file's unread rest.
+      out.append(
+          String.format(
+              "  %,d file%s cut short: the rest was not loaded (one dead letter each says where)%n",
+              counts.filesCutShort(), counts.filesCutShort() == 1 ? "" : "s"));
+    }
     tableRows.forEach(
         (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
     out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());
-    if (counts.read() > 0 && counts.deadLettered() == counts.read()) {
+    if (counts.read() > 0 && counts.recordsDeadLettered() == counts.read()) {
       // Exit status 0 all the same: the job did its work; the data or the schema is wrong.
       out.append("  EVERY record was dead-lettered: the schema or the input's format likely does")
           .append(" not match the data; read errorMessage in the dead-letter table")

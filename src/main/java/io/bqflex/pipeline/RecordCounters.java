@@ -7,10 +7,13 @@ import org.apache.beam.sdk.metrics.Metrics;
  * The catalog's record counters, shown in the Dataflow monitoring UI and in the local run's
  * summary.
  *
- * <p>Every template keeps one invariant: {@code read = written + dead-lettered + filtered}. Readers
- * count {@link #READ}; the conversion counts {@link #WRITTEN} when it hands a row to the BigQuery
- * writer and {@link #FILTERED} when a UDF drops a record; the dead-letter writer counts {@link
- * #DEAD_LETTERED}. A row BigQuery rejects at write time moves from written to dead-lettered.
+ * <p>Every template keeps one invariant: {@code read + files cut short = written + dead-lettered +
+ * filtered}. Readers count {@link #READ}; the conversion counts {@link #WRITTEN} when it hands a
+ * row to the BigQuery writer and {@link #FILTERED} when a UDF drops a record; the dead-letter
+ * writer counts {@link #DEAD_LETTERED}, one per dead-letter row. A row BigQuery rejects at write
+ * time moves from written to dead-lettered. A file that breaks off (a truncated gzip) leaves one
+ * dead-letter row for its unread rest, which is no record: the file reader counts it as {@link
+ * #FILES_CUT_SHORT}, not as read.
  */
 public final class RecordCounters {
   public static final String NAMESPACE = "bqflex";
@@ -18,6 +21,7 @@ public final class RecordCounters {
   public static final String WRITTEN = "records_written";
   public static final String DEAD_LETTERED = "records_dead_lettered";
   public static final String FILTERED = "records_filtered";
+  public static final String FILES_CUT_SHORT = "files_cut_short";
 
   private RecordCounters() {}
 

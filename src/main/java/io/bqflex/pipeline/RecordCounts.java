@@ -8,8 +8,15 @@ import org.apache.beam.sdk.metrics.MetricQueryResults;
 import org.apache.beam.sdk.metrics.MetricResult;
 import org.apache.beam.sdk.metrics.MetricsFilter;
 
-/** The catalog's counters as read back from a pipeline result, for progress lines and summaries. */
-public record RecordCounts(long read, long written, long deadLettered, long filtered) {
+/**
+ * The catalog's counters as read back from a pipeline result, for progress lines and summaries.
+ *
+ * @param deadLettered rows sent to the dead-letter table: the records dead-lettered plus one per
+ *     file cut short
+ * @param filesCutShort files that broke off, whose unread rest has one dead-letter row
+ */
+public record RecordCounts(
+    long read, long written, long deadLettered, long filtered, long filesCutShort) {
 
   /**
    * Reads the counters of a running or finished pipeline. Attempted values are used: they are what
@@ -33,12 +40,18 @@ public record RecordCounts(long read, long written, long deadLettered, long filt
         totals.getOrDefault(RecordCounters.READ, 0L),
         totals.getOrDefault(RecordCounters.WRITTEN, 0L),
         totals.getOrDefault(RecordCounters.DEAD_LETTERED, 0L),
-        totals.getOrDefault(RecordCounters.FILTERED, 0L));
+        totals.getOrDefault(RecordCounters.FILTERED, 0L),
+        totals.getOrDefault(RecordCounters.FILES_CUT_SHORT, 0L));
+  }
+
+  /** Records (not files cut short) that went to the dead-letter table. */
+  public long recordsDeadLettered() {
+    return deadLettered - filesCutShort;
   }
 
   /** Records that have reached one of their three ends. */
   public long accountedFor() {
-    return written + deadLettered + filtered;
+    return written + recordsDeadLettered() + filtered;
   }
 
   /** Whether every record read has reached exactly one end. */

@@ -84,7 +84,10 @@ public final class CsvFileReader implements FileRecordReader {
       long start = record.getCharacterPosition();
       long lines = parser.getCurrentLineNumber();
       long end = text.afterLineBreaks(start, lines - linesConsumed);
-      String original = withoutTerminator(withoutEmptyLines(text.text(start, end)));
+      String withEmptyLines = text.text(start, end);
+      String withoutEmpty = withoutEmptyLines(withEmptyLines);
+      String original = withoutTerminator(withoutEmpty);
+      long originalStart = start + withEmptyLines.length() - withoutEmpty.length();
       linesConsumed = lines;
       nextStart = end;
       text.forget(end);
@@ -92,11 +95,13 @@ public final class CsvFileReader implements FileRecordReader {
         headerPending = false;
         continue;
       }
+      String failure = InvalidBytes.failureBetween(decoded, start, end);
       return new FileRecord(
           record.getRecordNumber(),
           original,
+          DecodingReader.originalBytesOf(decoded, originalStart, original),
           record.toList(),
-          InvalidBytes.failureBetween(decoded, start, end));
+          failure);
     }
     return null;
   }
@@ -106,9 +111,12 @@ public final class CsvFileReader implements FileRecordReader {
     String trimmed = withoutEmptyLines(rest);
     long line = linesConsumed + 1 + lineBreaks(rest.substring(0, rest.length() - trimmed.length()));
     boolean cut = trimmed.length() > MAX_MALFORMED_TEXT;
+    String kept = cut ? trimmed.substring(0, MAX_MALFORMED_TEXT) : trimmed;
+    long keptStart = nextStart + rest.length() - trimmed.length();
     return new FileRecord(
         parser.getRecordNumber() + 1,
-        cut ? trimmed.substring(0, MAX_MALFORMED_TEXT) : trimmed,
+        kept,
+        DecodingReader.originalBytesOf(decoded, keptStart, kept),
         List.of(),
         "The CSV file is malformed from line "
             + line

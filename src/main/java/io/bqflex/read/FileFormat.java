@@ -11,28 +11,36 @@ public abstract class FileFormat implements Serializable {
   private static final long serialVersionUID = 1L;
 
   private final String charsetName;
+  private final String encodingParameter;
 
-  private FileFormat(String encoding) {
+  private FileFormat(String encoding, String encodingParameter) {
     // Resolved now, so an unknown name fails at pipeline construction rather than on a worker.
     this.charsetName = FileEncoding.charsetNamed(encoding).name();
+    this.encodingParameter = encodingParameter;
   }
 
   /**
    * CSV in {@code format} (see {@code io.bqflex.rows.CsvFormats}), whose first record is a header
-   * to skip when {@code containsHeaders}; {@code encoding} is a charset name, UTF-8 when null.
+   * to skip when {@code containsHeaders}; {@code encoding} is a charset name, UTF-8 when null, that
+   * the user gives with the template parameter {@code encodingParameter} (which messages name).
    */
-  public static FileFormat csv(CSVFormat format, boolean containsHeaders, String encoding) {
-    return new Csv(format, containsHeaders, encoding);
+  public static FileFormat csv(
+      CSVFormat format, boolean containsHeaders, String encoding, String encodingParameter) {
+    return new Csv(format, containsHeaders, encoding, encodingParameter);
   }
 
-  /** Newline-delimited JSON; {@code encoding} is a charset name, UTF-8 when null. */
+  /**
+   * Newline-delimited JSON; {@code encoding} is a charset name, UTF-8 when null, fixed by the
+   * template (no parameter sets it).
+   */
   public static FileFormat jsonLines(String encoding) {
     return new JsonLines(encoding);
   }
 
   /** A reader of the records in {@code bytes}, which it closes. */
   public final FileRecordReader open(InputStream bytes) throws IOException {
-    return open(new DecodingReader(bytes, FileEncoding.charsetNamed(charsetName)));
+    return open(
+        new DecodingReader(bytes, FileEncoding.charsetNamed(charsetName), encodingParameter));
   }
 
   abstract FileRecordReader open(DecodingReader text) throws IOException;
@@ -42,8 +50,8 @@ public abstract class FileFormat implements Serializable {
     private final CSVFormat format;
     private final boolean containsHeaders;
 
-    Csv(CSVFormat format, boolean containsHeaders, String encoding) {
-      super(encoding);
+    Csv(CSVFormat format, boolean containsHeaders, String encoding, String encodingParameter) {
+      super(encoding, encodingParameter);
       this.format = Objects.requireNonNull(format, "format");
       this.containsHeaders = containsHeaders;
     }
@@ -58,7 +66,7 @@ public abstract class FileFormat implements Serializable {
     private static final long serialVersionUID = 1L;
 
     JsonLines(String encoding) {
-      super(encoding);
+      super(encoding, null);
     }
 
     @Override

@@ -5,17 +5,20 @@ import java.util.Objects;
 
 /**
  * One record as a file reader found it: its position in the file, its original text (without the
- * line terminator), its CSV values (empty for JSON lines), and why it cannot be loaded, if so.
+ * line terminator) and, when that text's UTF-8 form is not what the file held, its original bytes,
+ * its CSV values (empty for JSON lines), and why it cannot be loaded, if so.
  */
 public final class FileRecord {
   private final long number;
   private final String text;
+  private final byte[] bytes;
   private final List<String> values;
   private final String failure;
 
-  FileRecord(long number, String text, List<String> values, String failure) {
+  FileRecord(long number, String text, byte[] bytes, List<String> values, String failure) {
     this.number = number;
     this.text = Objects.requireNonNull(text, "text");
+    this.bytes = bytes;
     this.values = values;
     this.failure = failure;
   }
@@ -31,6 +34,14 @@ public final class FileRecord {
   /** The record exactly as in the file, minus its line terminator. */
   public String text() {
     return text;
+  }
+
+  /**
+   * The record's bytes as in the file, minus its line terminator; null when they are the UTF-8 form
+   * of {@link #text()} (a valid UTF-8 file), so that the common case carries no second copy.
+   */
+  public byte[] bytes() {
+    return bytes;
   }
 
   /** The CSV column values (a value may be null, see {@code CsvRecordParser}); empty for JSON. */

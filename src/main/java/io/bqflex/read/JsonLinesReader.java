@@ -41,7 +41,9 @@ public final class JsonLinesReader implements FileRecordReader {
       lineNumber++;
       if (!isBlank(line)) {
         String failure = InvalidBytes.failureBetween(text, start, bufferStart + position);
-        return new FileRecord(lineNumber, withoutCr(line), List.of(), failure);
+        String record = withoutCr(line);
+        byte[] bytes = DecodingReader.originalBytesOf(text, start, record);
+        return new FileRecord(lineNumber, record, bytes, List.of(), failure);
       }
     }
   }

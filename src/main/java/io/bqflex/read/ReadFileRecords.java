@@ -70,6 +70,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
   /** Hands each file to its format's reader and sorts what comes back. */
   static final class ReadEachFileFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
     private final Counter read = RecordCounters.counter(RecordCounters.READ);
+    private final Counter cutShort = RecordCounters.counter(RecordCounters.FILES_CUT_SHORT);
     private final FileFormat format;
 
     ReadEachFileFn(FileFormat format) {
@@ -88,7 +89,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
             lastNumber = record.number();
             read.inc();
             SourceRecord sourceRecord =
-                SourceRecord.fromFile(record.text(), source, record.number());
+                SourceRecord.fromFile(record.text(), record.bytes(), source, record.number());
             if (record.isReadable()) {
               out.get(RECORDS).output(sourceRecord);
             } else {
@@ -99,24 +100,37 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
         } catch (IOException e) {
           // Mid-file, this is a broken file (a truncated or corrupt archive) more than a passing
           // fault: the records so far stand, and the loss of the rest is reported, not retried.
-          read.inc();
-          out.get(FAILURES)
-              .output(
-                  FailedRecord.of(
-                      SourceRecord.fromFile("", source, lastNumber + 1),
-                      Stage.READ,
-                      "Could not read "
-                          + source
-                          + " after record "
-                          + lastNumber
-                          + ": "
-                          + e
-                          + ". The rest of the file was not loaded; check that the file is"
-                          + " complete (for a compressed file, that it decompresses) and load it"
-                          + " again.",
-                      e));
+          cutShort.inc();
+          out.get(FAILURES).output(restNotLoaded(source, lastNumber, e));
         }
       }
+    }
+
+    /**
+     * The dead letter that stands for the unread rest of a file: no record, so it is counted as a
+     * file cut short rather than as a record read, and it has no original bytes; its payloadString
+     * says what was lost, for whoever reads the dead-letter table without the error column.
+     */
+    private static FailedRecord restNotLoaded(String source, long lastNumber, IOException e) {
+      String where = lastNumber == 0 ? "from its start" : "after record " + lastNumber;
+      return new FailedRecord(
+          System.currentTimeMillis(),
+          "The rest of the file was not loaded: " + source + " could not be read " + where + ".",
+          null,
+          Stage.READ,
+          "Could not read "
+              + source
+              + " "
+              + where
+              + ": "
+              + e
+              + ". The rest of the file was not loaded; check that the file is complete (for a"
+              + " compressed file, that it decompresses) and load it again.",
+          FailedRecord.stackTraceOf(e),
+          source,
+          lastNumber + 1,
+          null,
+          null);
     }
   }
 }

@@ -2,7 +2,6 @@ package io.bqflex.rows;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
@@ -62,7 +61,7 @@ public final class FailedRecord {
     return new FailedRecord(
         System.currentTimeMillis(),
         record.payload(),
-        record.payload().getBytes(StandardCharsets.UTF_8),
+        record.payloadBytes(),
         stage,
         message,
         unexpectedCause == null ? null : stackTraceOf(unexpectedCause),
@@ -86,6 +85,10 @@ public final class FailedRecord {
     return payloadString;
   }
 
+  /**
+   * The payload's bytes exactly as they came in; null when none came in (the dead letter that
+   * stands for the unread rest of a file cut short).
+   */
   public byte[] payloadBytes() {
     return payloadBytes;
   }

@@ -1,11 +1,15 @@
 package io.bqflex.rows;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * One record as read from its source, before parsing: the payload text and where it came from.
+ * One record as read from its source, before parsing: the payload text, its original bytes when
+ * they are not the text's UTF-8 form (a file in another charset, or with invalid bytes), and where
+ * it came from.
  *
  * <p>File sources set {@code source} to the file and {@code recordNumber} to the 1-based record
  * position in it; Pub/Sub sets {@code source} to the subscription or topic, {@code messageId} and
@@ -14,6 +18,7 @@ import org.apache.beam.sdk.coders.DefaultCoder;
 @DefaultCoder(SourceRecordCoder.class)
 public final class SourceRecord {
   private final String payload;
+  private final byte[] originalBytes;
   private final String source;
   private final long recordNumber;
   private final String messageId;
@@ -27,7 +32,23 @@ public final class SourceRecord {
       String messageId,
       Map<String, String> attributes,
       Long publishTimeMillis) {
+    this(payload, null, source, recordNumber, messageId, attributes, publishTimeMillis);
+  }
+
+  /**
+   * @param originalBytes the payload's bytes as they came in; null when they are the UTF-8 form of
+   *     {@code payload}, which spares valid UTF-8 records a second copy
+   */
+  SourceRecord(
+      String payload,
+      byte[] originalBytes,
+      String source,
+      long recordNumber,
+      String messageId,
+      Map<String, String> attributes,
+      Long publishTimeMillis) {
     this.payload = Objects.requireNonNull(payload, "payload");
+    this.originalBytes = originalBytes;
     this.source = source;
     this.recordNumber = recordNumber;
     this.messageId = messageId;
@@ -37,11 +58,30 @@ public final class SourceRecord {
 
   /** A record read from a file: its text, the file, and its 1-based position in the file. */
   public static SourceRecord fromFile(String payload, String file, long recordNumber) {
-    return new SourceRecord(payload, file, recordNumber, null, null, null);
+    return fromFile(payload, null, file, recordNumber);
+  }
+
+  /**
+   * A record read from a file, with its original bytes when they are not the UTF-8 form of {@code
+   * payload} (null when they are).
+   */
+  public static SourceRecord fromFile(
+      String payload, byte[] originalBytes, String file, long recordNumber) {
+    return new SourceRecord(payload, originalBytes, file, recordNumber, null, null, null);
   }
 
   public String payload() {
     return payload;
+  }
+
+  /** The payload's bytes exactly as they came in, for the dead-letter table. */
+  public byte[] payloadBytes() {
+    return originalBytes != null ? originalBytes : payload.getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The original bytes when they differ from the payload's UTF-8 form; else null. */
+  byte[] originalBytesIfDifferent() {
+    return originalBytes;
   }
 
   public String source() {
@@ -72,6 +112,7 @@ public final class SourceRecord {
     SourceRecord that = (SourceRecord) o;
     return recordNumber == that.recordNumber
         && payload.equals(that.payload)
+        && Arrays.equals(originalBytes, that.originalBytes)
         && Objects.equals(source, that.source)
         && Objects.equals(messageId, that.messageId)
         && Objects.equals(attributes, that.attributes)

@@ -27,6 +27,7 @@ public final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
   @Override
   public void encode(SourceRecord record, OutputStream out) throws IOException {
     writeString(record.payload(), out);
+    RecordCoders.BYTES.encode(record.originalBytesIfDifferent(), out);
     writeString(record.source(), out);
     RecordCoders.LONG.encode(record.recordNumber(), out);
     writeString(record.messageId(), out);
@@ -38,6 +39,7 @@ public final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
   public SourceRecord decode(InputStream in) throws IOException {
     return new SourceRecord(
         readString(in),
+        RecordCoders.BYTES.decode(in),
         readString(in),
         RecordCoders.LONG.decode(in),
         readString(in),

@@ -61,7 +61,8 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
           FileFormat.csv(
               format(options),
               Boolean.TRUE.equals(options.getContainsHeaders()),
-              options.getCsvFileEncoding());
+              options.getCsvFileEncoding(),
+              "csvFileEncoding");
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("csvFileEncoding", e.getMessage(), e);
     }

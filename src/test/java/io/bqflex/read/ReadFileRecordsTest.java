@@ -56,7 +56,8 @@ class ReadFileRecordsTest {
     PCollectionTuple read =
         pipeline.apply(
             ReadFileRecords.from(
-                dir.resolve("*.csv*").toString(), FileFormat.csv(CSVFormat.DEFAULT, true, null)));
+                dir.resolve("*.csv*").toString(),
+                FileFormat.csv(CSVFormat.DEFAULT, true, null, "csvFileEncoding")));
 
     PAssert.that(read.get(ReadFileRecords.RECORDS))
         .satisfies(

@@ -237,9 +237,12 @@ final class BigQueryValues {
   /**
    * TIMESTAMP given as a number: UNIX epoch seconds, as BigQuery's CSV and JSON loading pages
    * accept them (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-csv). Integer,
-   * decimal or exponent form; digits past the microsecond are rounded half away from zero. Handed
-   * on in the canonical text form, never as a number: Beam's Storage Write conversion reads a
-   * numeric String as milliseconds, a Long as microseconds and a Double as seconds.
+   * decimal or exponent form; digits past the microsecond are rounded half away from zero. The
+   * pages' example {@code 1.534680695e12} is read as seconds too, which is past year 9999 and so an
+   * error (it equals their {@code 1534680695} only as milliseconds; the pages name no unit but
+   * seconds). Handed on in the canonical text form, never as a number: Beam's Storage Write
+   * conversion reads a numeric String as milliseconds, a Long as microseconds and a Double as
+   * seconds.
    */
   private static String epochTimestamp(FieldPlan field, String text, String prefix, int element)
       throws RecordException {

@@ -29,10 +29,7 @@ public interface ParameterRule extends Serializable {
   record ExactlyOneOf(List<String> choices) implements ParameterRule {
     @Override
     public Optional<String> problem(Map<String, String> params) {
-      List<String> given =
-          choices.stream()
-              .filter(name -> params.get(name) != null && !params.get(name).isEmpty())
-              .toList();
+      List<String> given = given(choices, params);
       if (given.size() == 1) {
         return Optional.empty();
       }
@@ -53,5 +50,41 @@ public interface ParameterRule extends Serializable {
     public String description() {
       return "Give exactly one of `" + String.join("` or `", choices) + "`.";
     }
+  }
+
+  /**
+   * At most one of {@code names} may be given (a non-empty value), e.g. two spellings of one
+   * option.
+   */
+  static ParameterRule atMostOneOf(String... names) {
+    return new AtMostOneOf(List.of(names));
+  }
+
+  /** See {@link #atMostOneOf}. */
+  record AtMostOneOf(List<String> choices) implements ParameterRule {
+    @Override
+    public Optional<String> problem(Map<String, String> params) {
+      List<String> given = given(choices, params);
+      return given.size() <= 1
+          ? Optional.empty()
+          : Optional.of(
+              "give at most one of the parameters '"
+                  + String.join("' or '", choices)
+                  + "', but '"
+                  + String.join("', '", given)
+                  + "' are given: keep one");
+    }
+
+    @Override
+    public String description() {
+      return "Give at most one of `" + String.join("` or `", choices) + "`.";
+    }
+  }
+
+  /** Those of {@code names} given a non-empty value in {@code params}, in their order. */
+  private static List<String> given(List<String> names, Map<String, String> params) {
+    return names.stream()
+        .filter(name -> params.get(name) != null && !params.get(name).isEmpty())
+        .toList();
   }
 }

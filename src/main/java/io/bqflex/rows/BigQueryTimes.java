@@ -1,5 +1,7 @@
 package io.bqflex.rows;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -20,7 +22,8 @@ import java.time.temporal.ChronoField;
  *   <li>TIME {@code [H]H:[M]M:[S]S[.F]} with F one to six digits
  *   <li>DATETIME {@code DATE[( |T)TIME]}
  *   <li>TIMESTAMP {@code DATE[( |T)TIME][[ ]ZONE]}, the date may use '/'; ZONE is {@code Z}, {@code
- *       UTC} or {@code ±H[H][:MM]}; no zone means UTC
+ *       UTC} or {@code ±H[H][:MM]}; no zone means UTC. Also UNIX epoch seconds ({@link
+ *       #timestampOfEpochSeconds}).
  * </ul>
  *
  * Output: DATE {@code yyyy-MM-dd}, TIME {@code HH:mm:ss.ffffff}, DATETIME {@code
@@ -97,17 +100,42 @@ public final class BigQueryTimes {
             .toEpochSecond(ZoneOffset.UTC);
     LocalDateTime utc =
         LocalDateTime.ofEpochSecond(localSeconds - offsetSeconds, 0, ZoneOffset.UTC);
-    int year = utc.getYear();
-    if (year < 1 || year > 9999) {
+    if (utc.getYear() < 1 || utc.getYear() > 9999) {
       return null; // the zone moved it outside TIMESTAMP's range
     }
+    return canonicalTimestamp(utc, c.micros);
+  }
+
+  /** 0001-01-01T00:00:00Z and 9999-12-31T23:59:59Z as UNIX epoch seconds: TIMESTAMP's range. */
+  private static final long MIN_EPOCH_SECOND = -62_135_596_800L;
+
+  private static final long MAX_EPOCH_SECOND = 253_402_300_799L;
+
+  /**
+   * UNIX epoch {@code seconds} in the canonical TIMESTAMP form, rounded half away from zero to the
+   * microsecond (BigQuery keeps microseconds); null outside years 0001-9999.
+   */
+  static String timestampOfEpochSeconds(BigDecimal seconds) {
+    // Cheap guard first: 10^12 seconds is past year 9999, and rounding a huge exponent is costly.
+    if (seconds.signum() != 0 && seconds.precision() - seconds.scale() > 12) {
+      return null;
+    }
+    long micros = seconds.movePointRight(6).setScale(0, RoundingMode.HALF_UP).longValueExact();
+    long second = Math.floorDiv(micros, 1_000_000L);
+    if (second < MIN_EPOCH_SECOND || second > MAX_EPOCH_SECOND) {
+      return null;
+    }
+    return canonicalTimestamp(
+        LocalDateTime.ofEpochSecond(second, 0, ZoneOffset.UTC),
+        (int) Math.floorMod(micros, 1_000_000L));
+  }
+
+  private static String canonicalTimestamp(LocalDateTime utc, int micros) {
     StringBuilder out = new StringBuilder(27);
-    appendDate(out, year, utc.getMonthValue(), utc.getDayOfMonth());
+    appendDate(out, utc.getYear(), utc.getMonthValue(), utc.getDayOfMonth());
     out.append('T');
-    appendTime(
-        out, utc.getHour(), utc.getMinute(), utc.get(ChronoField.SECOND_OF_MINUTE), c.micros);
-    out.append('Z');
-    return out.toString();
+    appendTime(out, utc.getHour(), utc.getMinute(), utc.get(ChronoField.SECOND_OF_MINUTE), micros);
+    return out.append('Z').toString();
   }
 
   private static void appendDate(StringBuilder out, int year, int month, int day) {

@@ -2,6 +2,7 @@ package io.bqflex.rows;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.util.Base64;
@@ -13,7 +14,9 @@ import java.util.Base64;
  * (Storage Write API) read the same value from it:
  *
  * <ul>
- *   <li>STRING, GEOGRAPHY: the String. GEOGRAPHY must not be blank (WKT or GeoJSON text).
+ *   <li>STRING: the String, if it is Unicode text (no lone UTF-16 surrogate).
+ *   <li>GEOGRAPHY: the String, if it parses as WKT, WKB (hex) or GeoJSON within BigQuery's
+ *       coordinate ranges: see {@link BigQueryGeography}.
  *   <li>BYTES: standard, padded base64 of the decoded bytes.
  *   <li>INT64: the decimal String ({@code Long.toString}); JSON numbers above 2^53 lose precision
  *       in JSON tools, and the Storage API converter parses a String as is.
@@ -27,10 +30,11 @@ import java.util.Base64;
  *   <li>RANGE: see {@link BigQueryRanges}.
  *   <li>BOOL: a Boolean. Text forms, case-insensitive, as the CSV loading page lists them: true,
  *       false, t, f, yes, no, y, n, 1, 0. JSON also allows true/false literals and the numbers 1/0.
- *   <li>DATE, TIME, DATETIME, TIMESTAMP: see {@link BigQueryTimes}; TIMESTAMP is normalized to UTC.
- *   <li>JSON: a Jackson {@code JsonNode}. FILE_LOADS serializes it as raw JSON (a String would load
- *       as a JSON string) and the Storage API converter sends its {@code toString()}, its JSON
- *       text.
+ *   <li>DATE, TIME, DATETIME, TIMESTAMP: see {@link BigQueryTimes}; TIMESTAMP is normalized to UTC
+ *       text, also when given as UNIX epoch seconds.
+ *   <li>JSON: a Jackson {@code JsonNode}, within the limits of {@link JsonColumnLimits}. FILE_LOADS
+ *       serializes it as raw JSON (a String would load as a JSON string) and the Storage API
+ *       converter sends its {@code toString()}, its JSON text.
  * </ul>
  *
  * Every error is a {@link Stage#CONVERT} {@link RecordException} naming the field path and quoting
@@ -54,8 +58,7 @@ final class BigQueryValues {
       throws RecordException {
     switch (field.type) {
       case STRING:
-        checkLength(field, text.codePointCount(0, text.length()), text, prefix, element);
-        return text;
+        return string(field, text, prefix, element);
       case BYTES:
         return bytes(field, text, prefix, element);
       case INTEGER:
@@ -81,23 +84,26 @@ final class BigQueryValues {
             prefix,
             element);
       case TIMESTAMP:
+        String canonical = BigQueryTimes.timestamp(text);
+        if (canonical == null && isDecimalText(text)) {
+          return epochTimestamp(field, text, prefix, element);
+        }
         return temporal(
             field,
-            BigQueryTimes.timestamp(text),
+            canonical,
             text,
-            "YYYY-MM-DD[( |T)HH:MM:SS[.ffffff]][ UTC|Z|+hh:mm] in years 0001-9999",
+            "YYYY-MM-DD[( |T)HH:MM:SS[.ffffff]][ UTC|Z|+hh:mm] in years 0001-9999,"
+                + " or UNIX epoch seconds",
             prefix,
             element);
       case GEOGRAPHY:
-        if (text.isBlank()) {
-          throw error(field, prefix, element, "an empty GEOGRAPHY; expected WKT or GeoJSON text");
-        }
-        return text;
+        return BigQueryGeography.check(field, text, prefix, element);
       case RANGE:
         return BigQueryRanges.canonical(field, text, prefix, element);
       case JSON:
+        JsonNode tree;
         try {
-          return JSON_VALUES.readTree(text);
+          tree = JSON_VALUES.readTree(text);
         } catch (JsonProcessingException e) {
           throw error(
               field,
@@ -105,6 +111,7 @@ final class BigQueryValues {
               element,
               quote(text) + " is not valid JSON: " + e.getOriginalMessage());
         }
+        return json(field, tree, prefix, element);
       case RECORD:
       default:
         throw error(field, prefix, element, quote(text) + " is text; a RECORD needs a JSON object");
@@ -134,6 +141,8 @@ final class BigQueryValues {
           return text.equals("1");
         }
         throw error(field, prefix, element, quote(text) + " is not a BOOL");
+      case TIMESTAMP:
+        return epochTimestamp(field, text, prefix, element);
       default:
         throw wrongJsonKind(field, prefix, element, "the number " + quote(text));
     }
@@ -174,6 +183,88 @@ final class BigQueryValues {
     return value.length() <= MAX_QUOTED
         ? "'" + value + "'"
         : "'" + value.substring(0, MAX_QUOTED) + "...' (" + value.length() + " characters)";
+  }
+
+  /**
+   * A STRING as is. A lone UTF-16 surrogate (JSON's {@code "\\ud800"}) is not Unicode text: the
+   * UTF-8 encoders on the way to BigQuery write it as {@code ?} and BigQuery's CSV loader would
+   * store U+FFFD, so the value would change; it is an error here instead.
+   */
+  private static String string(FieldPlan field, String text, String prefix, int element)
+      throws RecordException {
+    checkUnicode(field, text, "", prefix, element);
+    if (field.maxLength >= 0) {
+      checkLength(field, text.codePointCount(0, text.length()), text, prefix, element);
+    }
+    return text;
+  }
+
+  /**
+   * Throws if {@code text} holds a lone surrogate; {@code where} says where the text sits (empty
+   * for the value itself). One pass over the characters; no allocation unless it throws.
+   */
+  static void checkUnicode(FieldPlan field, String text, String where, String prefix, int element)
+      throws RecordException {
+    int length = text.length();
+    for (int i = 0; i < length; i++) {
+      char c = text.charAt(i);
+      if (c < Character.MIN_SURROGATE || c > Character.MAX_SURROGATE) {
+        continue;
+      }
+      if (Character.isHighSurrogate(c)
+          && i + 1 < length
+          && Character.isLowSurrogate(text.charAt(i + 1))) {
+        i++;
+        continue;
+      }
+      throw error(
+          field,
+          prefix,
+          element,
+          where
+              + "has a lone UTF-16 surrogate \\u"
+              + Integer.toHexString(c)
+              + " at character "
+              + i
+              + ", which is not Unicode text and would not reach BigQuery unchanged");
+    }
+  }
+
+  /** A JSON column's value once BigQuery's JSON type can hold it: see {@link JsonColumnLimits}. */
+  static JsonNode json(FieldPlan field, JsonNode value, String prefix, int element)
+      throws RecordException {
+    JsonColumnLimits.check(field, value, prefix, element);
+    return value;
+  }
+
+  /**
+   * TIMESTAMP given as a number: UNIX epoch seconds, as BigQuery's CSV and JSON loading pages
+   * accept them (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-csv). Integer,
+   * decimal or exponent form; digits past the microsecond are rounded half away from zero. The
+   * pages' example {@code 1.534680695e12} is read as seconds too, which is past year 9999 and so an
+   * error (it equals their {@code 1534680695} only as milliseconds; the pages name no unit but
+   * seconds). Handed on in the canonical text form, never as a number: Beam's Storage Write
+   * conversion reads a numeric String as milliseconds, a Long as microseconds and a Double as
+   * seconds.
+   */
+  private static String epochTimestamp(FieldPlan field, String text, String prefix, int element)
+      throws RecordException {
+    String canonical = null;
+    try {
+      canonical = BigQueryTimes.timestampOfEpochSeconds(new BigDecimal(text));
+    } catch (NumberFormatException e) {
+      // an exponent beyond int: far outside the range
+    }
+    if (canonical == null) {
+      throw error(
+          field,
+          prefix,
+          element,
+          quote(text)
+              + " read as UNIX epoch seconds is outside TIMESTAMP's range"
+              + " 0001-01-01 to 9999-12-31");
+    }
+    return canonical;
   }
 
   private static String bytes(FieldPlan field, String text, String prefix, int element)
@@ -291,7 +382,7 @@ final class BigQueryValues {
   }
 
   /** Digits with an optional sign, point and exponent; nothing Java alone would accept (0x, d). */
-  private static boolean isDecimalText(String text) {
+  static boolean isDecimalText(String text) {
     int length = text.length();
     int i = 0;
     if (i < length && (text.charAt(i) == '+' || text.charAt(i) == '-')) {

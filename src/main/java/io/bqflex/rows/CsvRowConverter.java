@@ -12,8 +12,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Converts one CSV record's columns into a TableRow, mapping columns to the schema's top-level
- * fields by position as BigQuery's CSV loader does. An empty column is NULL (BigQuery's default
- * null marker is the empty string).
+ * fields by position as BigQuery's CSV loader does. A null column (as {@link CsvRecordParser} gives
+ * it: the format's null string, or an unquoted empty column under BigQuery's default null marker)
+ * is NULL; what an empty column and the null markers mean is {@link CsvLoadOptions}'s to say.
  *
  * <p>Serializable with the same lifecycle as {@link JsonRowConverter}: one instance per DoFn.
  */
@@ -22,13 +23,20 @@ public final class CsvRowConverter implements Serializable {
   private static final JsonFactory JSON = new JsonFactory();
 
   private final String schemaJson;
+  private final CsvLoadOptions options;
   private transient RecordPlan plan;
+
+  /** A converter with BigQuery's default load options. */
+  public CsvRowConverter(TableSchema schema) {
+    this(schema, CsvLoadOptions.defaults());
+  }
 
   /**
    * @throws IllegalArgumentException naming the field if the schema has a RECORD or REPEATED field,
    *     which a CSV column cannot fill
    */
-  public CsvRowConverter(TableSchema schema) {
+  public CsvRowConverter(TableSchema schema, CsvLoadOptions options) {
+    this.options = options;
     TableSchema normalized = BigQuerySchemas.parse(BigQuerySchemas.toJson(schema), "schema");
     for (TableFieldSchema field : normalized.getFields()) {
       if ("RECORD".equals(field.getType()) || "REPEATED".equals(field.getMode())) {
@@ -56,16 +64,39 @@ public final class CsvRowConverter implements Serializable {
     TableRow row = new TableRow();
     for (int i = 0; i < fields.length; i++) {
       FieldPlan field = fields[i];
-      String column = columns[i];
-      if (column == null || column.isEmpty()) {
-        if (field.required) {
-          throw BigQueryValues.error(field, null, -1, "is REQUIRED but its column is empty");
-        }
-        continue;
+      Object value = value(field, i < columns.length ? columns[i] : null);
+      if (value != null) {
+        field.putInto(row, value);
+      } else if (field.required) {
+        throw BigQueryValues.error(
+            field,
+            null,
+            -1,
+            i < columns.length
+                ? "is REQUIRED but its column is empty"
+                : "is REQUIRED but the record has no column for it");
       }
-      field.putInto(row, BigQueryValues.fromText(field, column, null, -1));
     }
     return row;
+  }
+
+  /** The value of one column; null for NULL. */
+  private Object value(FieldPlan field, String column) throws RecordException {
+    if (column == null || options.isNullMarker(column)) {
+      return null;
+    }
+    if (column.isEmpty() && field.type != BigQueryType.STRING && field.type != BigQueryType.BYTES) {
+      if (options.hasNullMarkers()) {
+        throw BigQueryValues.error(
+            field,
+            null,
+            -1,
+            "is empty, and with null markers set only STRING and BYTES columns take an empty"
+                + " value");
+      }
+      return null; // a quoted "" under the default null marker: NULL, as for an unquoted one
+    }
+    return BigQueryValues.fromText(field, column, null, -1);
   }
 
   /**
@@ -80,8 +111,9 @@ public final class CsvRowConverter implements Serializable {
     try (JsonGenerator gen = JSON.createGenerator(out)) {
       gen.writeStartObject();
       for (int i = 0; i < fields.length; i++) {
-        String column = columns[i];
-        gen.writeStringField(fields[i].name, column == null || column.isEmpty() ? null : column);
+        String column = i < columns.length ? columns[i] : null;
+        gen.writeStringField(
+            fields[i].name, column == null || options.isNullMarker(column) ? null : column);
       }
       gen.writeEndObject();
     } catch (IOException e) {
@@ -95,8 +127,10 @@ public final class CsvRowConverter implements Serializable {
       plan = RecordPlan.of(BigQuerySchemas.parse(schemaJson, "schema"));
     }
     FieldPlan[] fields = plan.fields;
-    int actual = columns == null ? 0 : columns.length;
-    if (actual != fields.length) {
+    int actual = columns.length;
+    boolean tooFew = actual < fields.length && !options.allowJaggedRows;
+    boolean tooMany = actual > fields.length && !options.ignoreUnknownValues;
+    if (tooFew || tooMany) {
       throw new RecordException(
           Stage.PARSE,
           "the record has "
@@ -104,7 +138,10 @@ public final class CsvRowConverter implements Serializable {
               + (actual == 1 ? " column" : " columns")
               + " but the schema has "
               + fields.length
-              + " fields; each CSV column maps to one top-level field, in order");
+              + " fields; each CSV column maps to one top-level field, in order"
+              + (tooFew
+                  ? " (allowJaggedRows reads missing trailing columns as NULL)"
+                  : " (ignoreUnknownValues drops extra trailing columns)"));
     }
     return fields;
   }

@@ -157,7 +157,7 @@ public final class JsonRowConverter implements Serializable {
       throws IOException, RecordException {
     if (field.type == BigQueryType.JSON) {
       // BigQuery loads a JSON column's raw JSON value: an object, array, number or string.
-      return MAPPER.readTree(parser);
+      return BigQueryValues.json(field, MAPPER.readTree(parser), prefix, element);
     }
     switch (token) {
       case START_OBJECT:

@@ -1,16 +1,19 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.ParameterRule;
 import io.bqflex.pipeline.InvalidParameterException;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.CsvFormats;
+import io.bqflex.rows.CsvLoadOptions;
 import io.bqflex.rows.CsvPayloadFormat;
 import io.bqflex.rows.CsvRecordParser;
 import io.bqflex.rows.CsvRowConverter;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
+import java.util.List;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.commons.csv.CSVFormat;
@@ -43,6 +46,22 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
     String getCsvFileEncoding();
 
     void setCsvFileEncoding(String value);
+
+    @Description("The text that means NULL, as BigQuery's load option nullMarker; default: empty.")
+    String getNullMarker();
+
+    void setNullMarker(String value);
+
+    @Description("Comma-separated texts that mean NULL, as BigQuery's load option nullMarkers.")
+    String getNullMarkers();
+
+    void setNullMarkers(String value);
+
+    @Description("Read missing trailing columns as NULL, as BigQuery's load option of that name.")
+    @Default.Boolean(false)
+    Boolean getAllowJaggedRows();
+
+    void setAllowJaggedRows(Boolean value);
   }
 
   public static void main(String[] args) {
@@ -72,14 +91,39 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
   @Override
   PayloadFormat payloadFormat(Options options, TableSchema schema) {
     CsvRowConverter columns;
+    boolean ignoreUnknown = Boolean.TRUE.equals(options.getIgnoreUnknownValues());
+    CsvLoadOptions loadOptions =
+        new CsvLoadOptions(
+            nullMarkers(options), Boolean.TRUE.equals(options.getAllowJaggedRows()), ignoreUnknown);
     try {
-      columns = new CsvRowConverter(schema);
+      columns = new CsvRowConverter(schema, loadOptions);
     } catch (IllegalArgumentException e) {
       throw new InvalidParameterException("JSONPath", e.getMessage(), e);
     }
-    boolean ignoreUnknown = Boolean.TRUE.equals(options.getIgnoreUnknownValues());
     return new CsvPayloadFormat(
-        new CsvRecordParser(format(options)), columns, new JsonRowConverter(schema, ignoreUnknown));
+        new CsvRecordParser(loadOptions.recordFormat(format(options))),
+        columns,
+        new JsonRowConverter(schema, ignoreUnknown));
+  }
+
+  /** As in BigQuery, nullMarker and nullMarkers exclude each other. */
+  @Override
+  public List<ParameterRule> parameterRules() {
+    return List.of(ParameterRule.atMostOneOf("nullMarker", "nullMarkers"));
+  }
+
+  /**
+   * The null markers the user gave, or null for BigQuery's default (the empty string, which an
+   * empty nullMarker also means). nullMarkers is split at commas; an empty item (",NA") lists the
+   * empty string.
+   */
+  private static List<String> nullMarkers(Options options) {
+    String single = options.getNullMarker();
+    String list = options.getNullMarkers();
+    if (single != null && !single.isEmpty()) {
+      return List.of(single);
+    }
+    return list == null || list.isEmpty() ? null : List.of(list.split(",", -1));
   }
 
   private static CSVFormat format(Options options) {

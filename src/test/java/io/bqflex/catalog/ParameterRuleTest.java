@@ -33,6 +33,20 @@ class ParameterRuleTest {
   }
 
   @Test
+  void atMostOneOfAcceptsNoneOrOneAndRefusesBoth() {
+    ParameterRule oneMarker = ParameterRule.atMostOneOf("nullMarker", "nullMarkers");
+
+    assertEquals(Optional.empty(), oneMarker.problem(Map.of()));
+    assertEquals(
+        Optional.empty(), oneMarker.problem(Map.of("nullMarker", "NA", "nullMarkers", "")));
+    assertEquals(
+        "give at most one of the parameters 'nullMarker' or 'nullMarkers', but 'nullMarker',"
+            + " 'nullMarkers' are given: keep one",
+        oneMarker.problem(Map.of("nullMarker", "NA", "nullMarkers", "-")).orElseThrow());
+    assertEquals("Give at most one of `nullMarker` or `nullMarkers`.", oneMarker.description());
+  }
+
+  @Test
   void describesItselfForDocsAndDescribe() {
     assertEquals(
         "Give exactly one of `inputSubscription` or `inputTopic`.", oneInput.description());

@@ -74,7 +74,23 @@ class BigQueryValuesTest {
           TIMESTAMP  | "2024/01/02 03:04:05"          | 2024-01-02T03:04:05.000000Z
           TIMESTAMP  | "2024-01-02"                   | 2024-01-02T00:00:00.000000Z
           TIMESTAMP  | "9999-12-31 23:59:59.999999"   | 9999-12-31T23:59:59.999999Z
+          TIMESTAMP  | 1534680695                     | 2018-08-19T12:11:35.000000Z
+          TIMESTAMP  | "1534680695"                   | 2018-08-19T12:11:35.000000Z
+          TIMESTAMP  | 1408452095.220                 | 2014-08-19T12:41:35.220000Z
+          TIMESTAMP  | "1.534680695e9"                | 2018-08-19T12:11:35.000000Z
+          TIMESTAMP  | 1.5346806955E+9                | 2018-08-19T12:11:35.500000Z
+          TIMESTAMP  | -1.5                           | 1969-12-31T23:59:58.500000Z
+          TIMESTAMP  | 0.0000004999                   | 1970-01-01T00:00:00.000000Z
+          TIMESTAMP  | 0.0000005                      | 1970-01-01T00:00:00.000001Z
+          TIMESTAMP  | -0.0000005                     | 1969-12-31T23:59:59.999999Z
+          TIMESTAMP  | -62135596800                   | 0001-01-01T00:00:00.000000Z
+          TIMESTAMP  | 253402300799.999999            | 9999-12-31T23:59:59.999999Z
           GEOGRAPHY  | "POINT(1 2)"                   | POINT(1 2)
+          GEOGRAPHY  | "POINT(-180 -90)"              | POINT(-180 -90)
+          GEOGRAPHY  | "MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))" | MULTIPOLYGON(((0 0, 1 0, 1 1, 0 0)), ((5 5, 6 5, 6 6, 5 5)))
+          GEOGRAPHY  | "GEOMETRYCOLLECTION EMPTY"     | GEOMETRYCOLLECTION EMPTY
+          GEOGRAPHY  | "0101000000000000000000F03F0000000000000040" | 0101000000000000000000F03F0000000000000040
+          GEOGRAPHY  | "{\\"type\\": \\"Point\\", \\"coordinates\\": [1, 2]}" | {"type": "Point", "coordinates": [1, 2]}
           STRING     | "Zoë ☃ 東京 🎉"                 | Zoë ☃ 東京 🎉
           STRING     | 12                             | 12
           STRING     | true                           | true
@@ -145,11 +161,39 @@ class BigQueryValuesTest {
           TIMESTAMP  | "2024-01-02 25:00:00"          | is not a TIMESTAMP
           TIMESTAMP  | "0001-01-01 00:00:00+01:00"    | is not a TIMESTAMP
           TIMESTAMP  | "2024-01-02 03:04:05 PST"      | is not a TIMESTAMP
-          TIMESTAMP  | "1704164645"                   | is not a TIMESTAMP
-          TIMESTAMP  | 1704164645                     | got the number '1704164645', expected a TIMESTAMP
+          TIMESTAMP  | 1.534680695e12                 | '1.534680695e12' read as UNIX epoch seconds is outside TIMESTAMP's range
+          TIMESTAMP  | "253402300800"                 | read as UNIX epoch seconds is outside
+          TIMESTAMP  | 253402300799.9999995           | read as UNIX epoch seconds is outside
+          TIMESTAMP  | -62135596801                   | read as UNIX epoch seconds is outside
+          TIMESTAMP  | 1e999999999999                 | read as UNIX epoch seconds is outside
+          TIMESTAMP  | "0x10"                         | is not a TIMESTAMP
+          TIMESTAMP  | "1534680695 UTC"               | is not a TIMESTAMP
           TIMESTAMP  | "2024-01-02 03:04:05.1234567"  | is not a TIMESTAMP
-          GEOGRAPHY  | ""                             | an empty GEOGRAPHY
-          GEOGRAPHY  | "   "                          | an empty GEOGRAPHY
+          GEOGRAPHY  | ""                             | is not a GEOGRAPHY: it is empty
+          GEOGRAPHY  | "   "                          | is not a GEOGRAPHY: it is empty
+          GEOGRAPHY  | "not a geography"              | 'not a geography' is not a GEOGRAPHY
+          GEOGRAPHY  | "POINT(200 10)"                | longitude 200.0 is outside [-180, 180]
+          GEOGRAPHY  | "POINT(10 100)"                | latitude 100.0 is outside [-90, 90]
+          GEOGRAPHY  | "LINESTRING(0 0, 1 -90.5)"     | latitude -90.5 is outside
+          GEOGRAPHY  | "POINT(NaN 1)"                 | is not finite
+          GEOGRAPHY  | "POLYGON((0 0, 1 0, 1 1, 0 1))" | closed
+          GEOGRAPHY  | "GEOMETRYCOLLECTION(POINT(1 2), POINT(1 200))" | latitude 200.0
+          GEOGRAPHY  | "0101000000000000000000694000000000000000C0" | longitude 200.0 is outside
+          GEOGRAPHY  | "0101000000"                   | is not a GEOGRAPHY
+          GEOGRAPHY  | "{\\"type\\": \\"Point\\", \\"coordinates\\": [1, 95]}" | latitude 95.0 is outside
+          GEOGRAPHY  | "{\\"type\\": \\"Polygon\\", \\"coordinates\\": [[[0, 0], [1, 0], [1, 1], [0, 1]]]}" | closed
+          GEOGRAPHY  | "{\\"type\\": \\"Feature\\", \\"geometry\\": {\\"type\\": \\"Point\\", \\"coordinates\\": [1, 2]}}" | a GeoJSON Feature
+          GEOGRAPHY  | "{\\"type\\": \\"Point\\""     | is not a GEOGRAPHY
+          STRING     | "a\\ud800b"                     | has a lone UTF-16 surrogate \\ud800 at character 1
+          STRING     | "\\udc00"                       | has a lone UTF-16 surrogate \\udc00 at character 0
+          STRING     | "\\ud83c\\ud83c\\udf89"           | has a lone UTF-16 surrogate \\ud83c at character 0
+          JSON       | {"k\\ud800": 1}                 | a JSON key has a lone UTF-16 surrogate
+          JSON       | {"a": ["x\\udfff"]}             | a JSON string has a lone UTF-16 surrogate
+          JSON       | "\\ud800"                       | a JSON string has a lone UTF-16 surrogate
+          JSON       | 1e400                          | a JSON number beyond FLOAT64's range
+          JSON       | {"a": [-1e400]}                | a JSON number beyond FLOAT64's range
+          FLOAT64    | 1e400                          | '1e400' is out of FLOAT64 range
+          FLOAT64    | -1e400                         | '-1e400' is out of FLOAT64 range
           STRING     | {"a": 1}                       | got a JSON object, expected a STRING
           STRING     | [1]                            | got a JSON array, expected a STRING
           """)
@@ -159,6 +203,51 @@ class BigQueryValuesTest {
     assertEquals(Stage.CONVERT, e.stage());
     assertTrue(e.getMessage().startsWith("field 'v'"), e.getMessage());
     assertTrue(e.getMessage().contains(problem), e.getMessage());
+  }
+
+  // https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-json : epoch seconds load
+  // into
+  // TIMESTAMP. Beam's Storage Write conversion would read a numeric String as milliseconds, a Long
+  // as microseconds and a Double as seconds, so the converter must hand on text, never a number.
+  @Test
+  void handsOnEpochSecondsAsCanonicalTimestampText() throws Exception {
+    assertEquals("2018-08-19T12:11:35.000000Z", convertJson("TIMESTAMP", "1534680695"));
+    assertEquals("2018-08-19T12:11:35.000000Z", convertJson("TIMESTAMP", "1534680695.0"));
+    assertEquals(
+        "2018-08-19T12:11:35.000000Z",
+        new CsvRowConverter(schema("TIMESTAMP")).convert(new String[] {"1534680695"}).get("v"));
+  }
+
+  // https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#json_type : a JSON
+  // value
+  // nests at most 500 levels.
+  @Test
+  void deadLettersJsonNestedDeeperThanBigQuerysFiveHundredLevels() throws Exception {
+    String deepest = "[".repeat(500) + "]".repeat(500);
+    assertEquals(MAPPER.readTree(deepest), convertJson("JSON", deepest));
+    String object = "{\"a\":".repeat(499) + "[1]" + "}".repeat(499);
+    assertEquals(MAPPER.readTree(object), convertJson("JSON", object));
+
+    String tooDeep =
+        "[".repeat(250) + "{\"a\":".repeat(251) + "1" + "}".repeat(251) + "]".repeat(250);
+    RecordException e = assertThrows(RecordException.class, () -> convertJson("JSON", tooDeep));
+    assertEquals("field 'v': JSON nested deeper than 500 levels, BigQuery's limit", e.getMessage());
+    RecordException csv =
+        assertThrows(
+            RecordException.class,
+            () -> new CsvRowConverter(schema("JSON")).convert(new String[] {tooDeep}));
+    assertTrue(csv.getMessage().contains("deeper than 500 levels"), csv.getMessage());
+  }
+
+  @Test
+  void namesTheFieldOfALoneSurrogateWithoutQuotingIt() {
+    RecordException e =
+        assertThrows(RecordException.class, () -> convertJson("STRING", "\"ok \\ud800\""));
+
+    assertEquals(
+        "field 'v': has a lone UTF-16 surrogate \\ud800 at character 3, which is not Unicode text"
+            + " and would not reach BigQuery unchanged",
+        e.getMessage());
   }
 
   @Test

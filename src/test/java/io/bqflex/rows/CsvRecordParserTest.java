@@ -37,7 +37,20 @@ class CsvRecordParserTest {
   @ParameterizedTest
   @EnumSource(CSVFormat.Predefined.class)
   void parsesLikeCommonsCsv(CSVFormat.Predefined predefined) throws Exception {
-    CSVFormat format = predefined.getFormat();
+    assertParsesLikeCommonsCsv(predefined.getFormat(), predefined.name());
+  }
+
+  /** Also in the strict quote mode that keeps a quoted empty value apart from an unquoted one. */
+  @ParameterizedTest
+  @EnumSource(CSVFormat.Predefined.class)
+  void parsesLikeCommonsCsvUnderTheDefaultNullMarker(CSVFormat.Predefined predefined)
+      throws Exception {
+    assertParsesLikeCommonsCsv(
+        CsvLoadOptions.defaults().recordFormat(predefined.getFormat()), predefined.name());
+  }
+
+  private static void assertParsesLikeCommonsCsv(CSVFormat format, String predefined)
+      throws Exception {
     CsvRecordParser parser = new CsvRecordParser(format);
     List<String> samples = samples(format.getDelimiterString());
     int compared = 0;

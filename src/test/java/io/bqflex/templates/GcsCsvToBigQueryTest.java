@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.pipeline.InvalidParameterException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -78,6 +79,64 @@ class GcsCsvToBigQueryTest {
       assertTrue(row.get("source").asText().endsWith("mixed.csv"), row.toString());
       assertFalse(row.get("timestamp").asText().isEmpty());
     }
+  }
+
+  // BigQuery's CSV load options under their own names
+  // (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-csv#csv-options):
+  // nullMarker,
+  // allowJaggedRows, ignoreUnknownValues (extra trailing columns are dropped).
+  @Test
+  void appliesBigQuerysCsvLoadOptionsUnderTheirNames() throws Exception {
+    String table = "test-project:csv.load_options";
+    Map<String, String> p = parameters(table);
+    p.put("inputFilePattern", FIXTURES + "load-options.csv");
+    p.put("nullMarker", "NA");
+    p.put("allowJaggedRows", "true");
+    p.put("ignoreUnknownValues", "true");
+    TemplateRun run = TemplateRun.of(new GcsCsvToBigQuery(), p, dir);
+
+    assertEquals(4, run.result.counts().written());
+    assertEquals(1, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+    Map<Long, JsonNode> rows = byKey(run.rows(table), "id");
+    assertEquals("", rows.get(1L).get("name").asText());
+    assertTrue(rows.get(1L).get("seen_at").asText().startsWith("2018-08-19"), rows.toString());
+    assertTrue(isNull(rows.get(2L), "name") && isNull(rows.get(2L), "active"), rows.toString());
+    assertEquals("jagged", rows.get(3L).get("name").asText());
+    assertTrue(isNull(rows.get(3L), "seen_at") && isNull(rows.get(3L), "active"));
+    assertEquals("extra", rows.get(4L).get("name").asText());
+    JsonNode dead = run.rows(table + "_error_records").get(0);
+    assertDeadLetter(dead, "CONVERT", "price", "5,empty price,,NA,t");
+  }
+
+  @Test
+  void readsAQuotedEmptyColumnAsAnEmptyStringUnderTheDefaultNullMarker() throws Exception {
+    String table = "test-project:csv.empty_columns";
+    Map<String, String> p = parameters(table);
+    p.put("inputFilePattern", FIXTURES + "empty-columns.csv");
+    TemplateRun run = TemplateRun.of(new GcsCsvToBigQuery(), p, dir);
+
+    assertEquals(2, run.result.counts().written(), run.console);
+    Map<Long, JsonNode> rows = byKey(run.rows(table), "id");
+    assertEquals("", rows.get(1L).get("name").asText());
+    assertTrue(isNull(rows.get(1L), "price") && isNull(rows.get(1L), "active"), rows.toString());
+    assertTrue(isNull(rows.get(2L), "name") && isNull(rows.get(2L), "active"), rows.toString());
+  }
+
+  @Test
+  void refusesNullMarkerTogetherWithNullMarkersBeforeRunning() {
+    Map<String, String> p = parameters("test-project:csv.two_markers");
+    p.put("nullMarker", "NA");
+    p.put("nullMarkers", "NA,-");
+    ParameterValidationException e =
+        assertThrows(
+            ParameterValidationException.class,
+            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+    assertTrue(e.getMessage().contains("'nullMarker' or 'nullMarkers'"), e.getMessage());
+  }
+
+  private static boolean isNull(JsonNode row, String field) {
+    return row.path(field).isMissingNode() || row.get(field).isNull();
   }
 
   @Test

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.local.LocalBigQuery;
+import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.FailedRecordCoder;
+import io.bqflex.rows.TableRowCoder;
 import io.bqflex.write.BigQueryServicesOverride;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -29,6 +34,8 @@ import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -117,6 +124,42 @@ class ColumnNamesTest {
     assertEquals(-2.25, refused.get("f").asDouble());
     assertEquals(input.get("名前").asText(), refused.get("名前").asText());
     assertEquals(input.get("r").get("F").asText(), refused.get("r").get("F").asText());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--useStorageWriteApi=true", "--useStorageWriteApiAtLeastOnce=true"})
+  void rowBeamCannotConvertIsDeadLetteredWithItsColumnNames(String method) throws Exception {
+    String table = "test-project:names.unconvertible_" + method.length();
+    GcsJsonToBigQuery.Options options = options(table, method);
+    LocalBigQuery bigQuery =
+        LocalBigQuery.installInto(options, new GcsJsonToBigQuery().outputTables(options));
+    // Not from our converter (it would have dead-lettered it): a FLOAT column f holding text,
+    // which Beam's Storage Write conversion refuses, handing the row back through its coder.
+    TableRow row = new TableRow();
+    row.getUnknownKeys().put("id", "x");
+    row.getUnknownKeys().put("f", "not a number");
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionTuple.of(
+            WriteWithDeadLetters.ROWS,
+            pipeline.apply("Rows", Create.of(List.of(row)).withCoder(TableRowCoder.of())))
+        .and(
+            WriteWithDeadLetters.FAILURES,
+            pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
+        .apply(
+            new WriteWithDeadLetters(
+                WriteSettings.of(
+                    options,
+                    table,
+                    BigQuerySchemas.toJson(
+                        BigQuerySchemas.parse(
+                            Files.readString(Path.of(FIXTURES, "schema.json")), "schema.json")))));
+    pipeline.run().waitUntilFinish();
+
+    List<TableRow> deadLetters = bigQuery.rows(table + "_error_records");
+    assertEquals(1, deadLetters.size());
+    JsonNode refused = JSON.readTree(String.valueOf(deadLetters.get(0).get("payloadstring")));
+    assertEquals("x", refused.get("id").asText());
+    assertEquals("not a number", refused.get("f").asText());
   }
 
   private Map<String, String> parameters(String table) {

@@ -8,6 +8,7 @@ import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.BigQueryServicesOverride;
+import io.bqflex.write.CellFormRows;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -176,7 +177,9 @@ public final class LocalBigQuery {
     try (BufferedWriter out =
         Files.newBufferedWriter(dir.resolve(base + ".json"), StandardCharsets.UTF_8)) {
       for (TableRow row : rows) {
-        out.write(JSON.writeValueAsString(withSchemaNames(row, existing.getSchema().getFields())));
+        List<TableFieldSchema> fields = existing.getSchema().getFields();
+        Map<String, Object> cells = CellFormRows.named(row, fields);
+        out.write(JSON.writeValueAsString(withSchemaNames(cells == null ? row : cells, fields)));
         out.newLine();
       }
     }

@@ -6,12 +6,12 @@ import io.bqflex.rows.PayloadFormat;
 import io.bqflex.rows.RecordException;
 import io.bqflex.rows.SourceRecord;
 import io.bqflex.rows.Stage;
+import io.bqflex.rows.TableRowCoder;
 import io.bqflex.udf.JavaScriptUdf;
 import io.bqflex.udf.UdfResult;
 import io.bqflex.udf.UdfSpec;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -63,7 +63,8 @@ public final class ConvertRecords extends PTransform<PCollection<SourceRecord>, 
             "ParseAndConvert",
             ParDo.of(new ConvertFn(format, udf, enricher))
                 .withOutputTags(ROWS, TupleTagList.of(FAILURES)));
-    out.get(ROWS).setCoder(TableRowJsonCoder.of());
+    // Not Beam's TableRowJsonCoder: it cannot read back a column named f.
+    out.get(ROWS).setCoder(TableRowCoder.of());
     return out;
   }
 

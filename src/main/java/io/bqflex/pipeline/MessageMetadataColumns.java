@@ -100,16 +100,18 @@ public final class MessageMetadataColumns implements RowEnricher {
 
   @Override
   public void enrich(SourceRecord record, TableRow row) {
+    // Into the unknown keys, as the converters do: TableRow.set refuses a column named f.
     if (messageIdColumn != null) {
-      row.set(messageIdColumn, record.messageId());
+      row.getUnknownKeys().put(messageIdColumn, record.messageId());
     }
     if (publishTimeColumn != null && record.publishTimeMillis() != null) {
-      row.set(publishTimeColumn, BigQueryTimes.timestampOfMillis(record.publishTimeMillis()));
+      row.getUnknownKeys()
+          .put(publishTimeColumn, BigQueryTimes.timestampOfMillis(record.publishTimeMillis()));
     }
     if (attributesColumn != null) {
       Map<String, String> attributes =
           record.attributes() == null ? Map.of() : new TreeMap<>(record.attributes());
-      row.set(attributesColumn, attributesValue(attributes));
+      row.getUnknownKeys().put(attributesColumn, attributesValue(attributes));
     }
   }
 

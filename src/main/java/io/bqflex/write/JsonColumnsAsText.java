@@ -43,7 +43,8 @@ final class JsonColumnsAsText implements SerializableFunction<TableRow, TableRow
       fields = BigQuerySchemas.parse(schemaJson, "output schema").getFields();
     }
     TableRow copy = new TableRow();
-    copy.putAll(convert(row, fields));
+    // Not putAll: TableRow.put refuses a column named f (TableRow's own cell list).
+    copy.getUnknownKeys().putAll(convert(row, fields));
     return copy;
   }
 

@@ -1,11 +1,15 @@
 package io.bqflex.write;
 
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.pipeline.RecordCounters;
+import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.FailedRecord;
 import io.bqflex.rows.FailedRecordCoder;
 import io.bqflex.rows.Stage;
 import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
@@ -61,7 +65,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
           failures.and(
               written
                   .getFailedStorageApiInserts()
-                  .apply("RejectedByBigQuery", ParDo.of(new RejectedRowFn()))
+                  .apply("RejectedByBigQuery", ParDo.of(new RejectedRowFn(settings.schemaJson())))
                   .setCoder(FailedRecordCoder.of()));
     }
     WriteResult deadLettered =
@@ -102,6 +106,14 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (jsonAsText != null) {
       write = write.withFormatFunction(jsonAsText);
     }
+    // A row BigQuery refuses travels through Beam's TableRow coder, which cannot hold a column
+    // named f: for such tables (only, since it costs a copy per row) Beam keeps it as cells.
+    if (settings.usesStorageWriteApi()
+        && CellFormRows.needed(
+            BigQuerySchemas.parse(settings.schemaJson(), "output schema").getFields())) {
+      write =
+          write.withFormatRecordOnFailureFunction(new CellFormRows.ToCells(settings.schemaJson()));
+    }
     // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
     // BigQuery in agreement with it.
     return settings.ignoreUnknownValues() ? write.ignoreUnknownValues() : write;
@@ -137,13 +149,26 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   private static final class RejectedRowFn
       extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
+    private final String schemaJson;
+    private transient List<TableFieldSchema> fields;
+
+    RejectedRowFn(String schemaJson) {
+      this.schemaJson = schemaJson;
+    }
+
+    @Setup
+    public void setup() {
+      fields = BigQuerySchemas.parse(schemaJson, "output schema").getFields();
+    }
 
     @ProcessElement
     public void process(
         @Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
         throws IOException {
       written.dec();
-      String row = BigQueryHelpers.toJsonString(error.getRow());
+      // Beam hands back the rows of a table with a column named f as cells: show the names.
+      Map<String, Object> named = CellFormRows.named(error.getRow(), fields);
+      String row = BigQueryHelpers.toJsonString(named == null ? error.getRow() : named);
       out.output(
           new FailedRecord(
               System.currentTimeMillis(),

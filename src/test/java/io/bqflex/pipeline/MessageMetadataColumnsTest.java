@@ -44,6 +44,17 @@ class MessageMetadataColumnsTest {
                   field("tags", "STRING", "REPEATED")));
 
   @Test
+  void fillsAMetadataColumnNamedF() {
+    // f is TableRow's own field (its cell list); as a column it must still hold the message id.
+    TableSchema schema = new TableSchema().setFields(List.of(field("f", "STRING", "NULLABLE")));
+    TableRow row = new TableRow();
+
+    MessageMetadataColumns.of(schema, "f", null, null).enrich(MESSAGE, row);
+
+    assertEquals("m-42", row.getUnknownKeys().get("f"));
+  }
+
+  @Test
   void fillsIdPublishTimeAndAttributesAsKeyValueRecordsSortedByKey() {
     MessageMetadataColumns columns =
         MessageMetadataColumns.of(SCHEMA, "message_id", "published", "attrs");

@@ -11,8 +11,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.beam.runners.direct.DirectRunner;
-import org.apache.beam.sdk.Pipeline;
-import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
@@ -47,15 +45,10 @@ class BigQueryRejectionTest {
     FakeDatasetService datasets = new FakeDatasetService();
     datasets.setShouldFailRow(
         (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
-    LocalBigQuery bigQuery =
-        LocalBigQuery.installInto(options, template.outputTables(options), datasets);
+    TemplateRun.RunOnFakes run = TemplateRun.runToEnd(template, options, datasets);
 
-    Pipeline pipeline = Pipeline.create(options);
-    template.build(pipeline, options);
-    PipelineResult result = pipeline.run();
-    result.waitUntilFinish();
-
-    RecordCounts counts = RecordCounts.of(result);
+    RecordCounts counts = run.counts();
+    LocalBigQuery bigQuery = run.bigQuery();
     assertEquals(12, counts.read());
     assertEquals(1, counts.written(), "of the 2 valid rows, BigQuery refused one");
     assertEquals(11, counts.deadLettered());

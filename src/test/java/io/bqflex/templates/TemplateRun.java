@@ -2,8 +2,10 @@ package io.bqflex.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.local.LocalBigQuery;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.LocalRunResult;
+import io.bqflex.pipeline.RecordCounts;
 import io.bqflex.pipeline.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -14,6 +16,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.PipelineResult;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.options.PipelineOptions;
 
 /** Runs a template's real pipeline locally and reads back the tables it left, for assertions. */
 final class TemplateRun {
@@ -37,6 +43,24 @@ final class TemplateRun {
             .execute();
     return new TemplateRun(result, out.toString(StandardCharsets.UTF_8), dir);
   }
+
+  /**
+   * Builds {@code template}'s pipeline with {@code options} and runs it to its end on {@code
+   * datasets} (e.g. one told to refuse some rows), the fakes' static state reset by the caller.
+   */
+  static <O extends PipelineOptions> RunOnFakes runToEnd(
+      Template<O> template, O options, FakeDatasetService datasets) throws Exception {
+    LocalBigQuery bigQuery =
+        LocalBigQuery.installInto(options, template.outputTables(options), datasets);
+    Pipeline pipeline = Pipeline.create(options);
+    template.build(pipeline, options);
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    return new RunOnFakes(RecordCounts.of(result), bigQuery);
+  }
+
+  /** What {@link #runToEnd} leaves: the run's counts and its in-process BigQuery. */
+  record RunOnFakes(RecordCounts counts, LocalBigQuery bigQuery) {}
 
   /** The tables a finished run left in {@code dir}. */
   static TemplateRun reading(LocalRunResult result, String console, Path dir) {

@@ -149,6 +149,7 @@ class ColumnNamesTest {
             new WriteWithDeadLetters(
                 WriteSettings.of(
                     options,
+                    "outputTable",
                     table,
                     BigQuerySchemas.toJson(
                         BigQuerySchemas.parse(

@@ -9,16 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bqflex.catalog.LaunchParameters;
 import io.bqflex.pipeline.Template;
 import io.bqflex.templates.Templates;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Each command of the catalog, driven as users type it: valid input, then invalid input. */
@@ -29,31 +25,14 @@ class CatalogCommandsTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureConsole() {
-    originalErr = System.err;
-    originalOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreConsole() {
-    System.setErr(originalErr);
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final CapturedConsole console = new CapturedConsole();
 
   private String out() {
-    return out.toString(StandardCharsets.UTF_8);
+    return console.out();
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
 
   @Test
@@ -137,7 +116,7 @@ class CatalogCommandsTest {
   void specRefusesMissingOrBadImage() {
     assertEquals(2, BqflexCommand.execute("spec", CSV));
     assertTrue(err().contains("--image"), err());
-    err.reset();
+    console.reset();
     assertEquals(
         2, BqflexCommand.execute("spec", CSV, "--image", "gs://b/t.json", "--num-workers=0"));
     assertTrue(err().contains("--image: 'gs://b/t.json' is a Cloud Storage path"), err());

@@ -5,14 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What a local run says, before it starts, about input it cannot use, and after it ends. */
@@ -21,24 +17,7 @@ class LocalRunEdgesTest {
 
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureConsole() {
-    originalErr = System.err;
-    originalOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreConsole() {
-    System.setErr(originalErr);
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final CapturedConsole console = new CapturedConsole();
 
   private int run(Path local, String parameters) {
     return BqflexCommand.execute(
@@ -46,7 +25,7 @@ class LocalRunEdgesTest {
   }
 
   private String err() {
-    return err.toString(StandardCharsets.UTF_8);
+    return console.err();
   }
 
   @Test
@@ -104,8 +83,8 @@ class LocalRunEdgesTest {
 
     assertEquals(0, run(local, parametersFor(input.toString())), err());
 
-    String console = out.toString(StandardCharsets.UTF_8);
-    assertTrue(console.contains("EVERY record was dead-lettered"), console);
+    String printed = console.out();
+    assertTrue(printed.contains("EVERY record was dead-lettered"), printed);
     assertEquals(
         2,
         new ObjectMapper()

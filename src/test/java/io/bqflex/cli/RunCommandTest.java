@@ -7,37 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.bqflex.local.EmulatorExtension;
 import io.bqflex.local.SampleMessages;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RunCommandTest {
   @TempDir Path dir;
 
-  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-  private PrintStream originalErr;
-  private PrintStream originalOut;
-
-  @BeforeEach
-  void captureConsole() {
-    originalErr = System.err;
-    originalOut = System.out;
-    System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-  }
-
-  @AfterEach
-  void restoreConsole() {
-    System.setErr(originalErr);
-    System.setOut(originalOut);
-  }
+  @RegisterExtension final CapturedConsole console = new CapturedConsole();
 
   @Test
   void runsTemplateOnParametersInGcloudSyntaxAndLeavesTablesAndSummary() {
@@ -55,12 +34,12 @@ class RunCommandTest {
                 + input
                 + "schema.json~outputTable=test-project:cli.events~clusteringFields=event_id,user_id");
 
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals(0, status, console.err());
     assertTrue(Files.exists(dir.resolve("summary.json")));
     assertTrue(Files.exists(dir.resolve("test-project.cli.events.json")));
     assertTrue(Files.exists(dir.resolve("test-project.cli.events.schema.json")));
     assertTrue(Files.exists(dir.resolve("test-project.cli.events_error_records.json")));
-    assertTrue(out.toString(StandardCharsets.UTF_8).contains("records read"));
+    assertTrue(console.out().contains("records read"));
   }
 
   /** The README's local run of the streaming template: it starts and stops its own emulator. */
@@ -77,7 +56,7 @@ class RunCommandTest {
             Files.readString(Path.of("templates/pubsub-to-bigquery/samples/parameters.txt"))
                 .trim());
 
-    assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+    assertEquals(0, status, console.err());
     JsonNode summary = new ObjectMapper().readTree(dir.resolve("summary.json").toFile());
     int messages =
         SampleMessages.read(Path.of("templates/pubsub-to-bigquery/samples/messages.jsonl")).size();
@@ -87,9 +66,9 @@ class RunCommandTest {
     assertEquals(
         summary.at("/counters/written").asInt(),
         summary.at("/tables/bqflex-local:streaming.events").asInt());
-    String console = out.toString(StandardCharsets.UTF_8);
-    assertTrue(console.contains("Starting the Pub/Sub emulator"), console);
-    assertTrue(console.contains("Published " + messages + " message(s)"), console);
+    String printed = console.out();
+    assertTrue(printed.contains("Starting the Pub/Sub emulator"), printed);
+    assertTrue(printed.contains("Published " + messages + " message(s)"), printed);
   }
 
   @Test
@@ -105,9 +84,9 @@ class RunCommandTest {
                 + "outputTableSpec=p:d.t");
 
     assertEquals(2, status);
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message = console.err();
     assertTrue(message.contains("give exactly one of the parameters"), message);
-    assertTrue(!out.toString(StandardCharsets.UTF_8).contains("emulator"), "started something");
+    assertTrue(!console.out().contains("emulator"), "started something");
   }
 
   @Test
@@ -125,9 +104,8 @@ class RunCommandTest {
                 .trim());
 
     assertEquals(2, status);
-    assertTrue(
-        err.toString(StandardCharsets.UTF_8).contains("--messages: no file"), err.toString());
-    assertTrue(!out.toString(StandardCharsets.UTF_8).contains("emulator"), "started something");
+    assertTrue(console.err().contains("--messages: no file"), console.err());
+    assertTrue(!console.out().contains("emulator"), "started something");
   }
 
   @Test
@@ -142,7 +120,7 @@ class RunCommandTest {
             "outputTable=not-a-table,writeDisposition=WRITE_SOMETIMES");
 
     assertEquals(2, status);
-    String message = err.toString(StandardCharsets.UTF_8);
+    String message = console.err();
     assertTrue(message.contains("inputFilePattern"), message);
     assertTrue(message.contains("outputTable"), message);
     assertTrue(message.contains("WRITE_SOMETIMES"), message);
@@ -153,7 +131,7 @@ class RunCommandTest {
     int status = BqflexCommand.execute("run", "gcs-xml-to-bigquery", "--local", dir.toString());
 
     assertEquals(2, status);
-    assertTrue(err.toString(StandardCharsets.UTF_8).contains("gcs-csv-to-bigquery"));
+    assertTrue(console.err().contains("gcs-csv-to-bigquery"));
   }
 
   private static String pubsubSampleParameters() throws Exception {

@@ -125,12 +125,12 @@ final class BigQueryGeography {
 
   private static RecordException error(
       FieldPlan field, String text, String prefix, int element, String why) {
-    return BigQueryValues.error(
+    return BigQueryValues.errorQuoting(
         field,
+        text,
         prefix,
         element,
-        BigQueryValues.quote(text)
-            + " is not a GEOGRAPHY: "
+        "is not a GEOGRAPHY: "
             + why
             + " (expected WKT, WKB as hex, or GeoJSON, longitude first, in degrees)");
   }

@@ -32,23 +32,20 @@ final class BigQueryRanges {
     }
     // The canonical forms have fixed widths and one time zone, so text order is time order.
     if (!lower.equals(UNBOUNDED) && !upper.equals(UNBOUNDED) && lower.compareTo(upper) >= 0) {
-      throw BigQueryValues.error(
-          field,
-          prefix,
-          element,
-          BigQueryValues.quote(text) + " is not a RANGE: its lower bound must be before its upper");
+      throw BigQueryValues.errorQuoting(
+          field, text, prefix, element, "is not a RANGE: its lower bound must be before its upper");
     }
     return "[" + lower + ", " + upper + ")";
   }
 
   private static RecordException notARange(
       FieldPlan field, String text, String prefix, int element) {
-    return BigQueryValues.error(
+    return BigQueryValues.errorQuoting(
         field,
+        text,
         prefix,
         element,
-        BigQueryValues.quote(text)
-            + " is not a RANGE (expected [lower, upper) of "
+        "is not a RANGE (expected [lower, upper) of "
             + field.rangeElement.sqlName()
             + " or UNBOUNDED)");
   }

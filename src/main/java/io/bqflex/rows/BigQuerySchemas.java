@@ -38,7 +38,7 @@ import java.util.TreeSet;
  *       record by the converters (a dead letter names the limit; digits past the scale rounded as
  *       {@code roundingMode} says).
  *   <li>{@code rangeElementType}: the element type RANGE values are read as (FILE_LOADS only; the
- *       Storage Write API is refused at launch for RANGE).
+ *       Storage Write API is refused at launch for RANGE, and for INTERVAL).
  *   <li>{@code timestampPrecision}: 6 or 12; values are kept to microseconds either way, and a
  *       value with more digits is a dead letter rather than silently cut.
  *   <li>{@code defaultValueExpression}: not applied by bqflex; BigQuery applies it (on the Storage
@@ -201,15 +201,7 @@ public final class BigQuerySchemas {
               + typeNode.asText()
               + "' (expected one of STRING, BYTES, INTEGER/INT64, FLOAT/FLOAT64, NUMERIC,"
               + " BIGNUMERIC, BOOLEAN/BOOL, TIMESTAMP, DATE, TIME, DATETIME, GEOGRAPHY, JSON,"
-              + " RANGE, RECORD/STRUCT)");
-    }
-    if (type == BigQueryType.INTERVAL) {
-      throw invalid(
-          origin,
-          "field '"
-              + path
-              + "': INTERVAL columns are not supported: bqflex does not convert INTERVAL values"
-              + " (no write method); declare the column as STRING or change the table");
+              + " RANGE, INTERVAL, RECORD/STRUCT)");
     }
     TableFieldSchema field = modelKeys((ObjectNode) node, path, origin);
     field

@@ -24,7 +24,7 @@ public enum BigQueryType {
   JSON("JSON", "JSON"),
   /** RANGE&lt;DATE|DATETIME|TIMESTAMP&gt;; the element type is the field's rangeElementType. */
   RANGE("RANGE", "RANGE"),
-  /** Known so a schema naming it gets a precise refusal, not "unknown type". */
+  /** Written on FILE_LOADS only: see {@code BigQueryIntervals}. */
   INTERVAL("INTERVAL", "INTERVAL"),
   RECORD("RECORD", "STRUCT");
 

@@ -28,6 +28,7 @@ import java.util.Base64;
  *       value (REST reference, RoundingMode); a value outside the range after rounding is an error
  *       naming the column's type with its parameters.
  *   <li>RANGE: see {@link BigQueryRanges}.
+ *   <li>INTERVAL: see {@link BigQueryIntervals}.
  *   <li>BOOL: a Boolean. Text forms, case-insensitive, as the CSV loading page lists them: true,
  *       false, t, f, yes, no, y, n, 1, 0. JSON also allows true/false literals and the numbers 1/0.
  *   <li>DATE, TIME, DATETIME, TIMESTAMP: see {@link BigQueryTimes}; TIMESTAMP is normalized to UTC
@@ -100,6 +101,8 @@ final class BigQueryValues {
         return BigQueryGeography.check(field, text, prefix, element);
       case RANGE:
         return BigQueryRanges.canonical(field, text, prefix, element);
+      case INTERVAL:
+        return BigQueryIntervals.canonical(field, text, prefix, element);
       case JSON:
         JsonNode tree;
         try {
@@ -175,8 +178,14 @@ final class BigQueryValues {
         Stage.CONVERT, "field '" + field.displayPath(prefix, element) + "': " + problem);
   }
 
+  /** An error that quotes the offending {@code text}, then says what is wrong with it. */
+  static RecordException errorQuoting(
+      FieldPlan field, String text, String prefix, int element, String problem) {
+    return error(field, prefix, element, quote(text) + " " + problem);
+  }
+
   private static String article(BigQueryType type) {
-    return type == BigQueryType.INTEGER ? "an " : "a ";
+    return type == BigQueryType.INTEGER || type == BigQueryType.INTERVAL ? "an " : "a ";
   }
 
   static String quote(String value) {

@@ -4,15 +4,18 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.pipeline.InvalidParameterException;
 import java.util.List;
+import java.util.Set;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.options.StreamingOptions;
 
 /**
  * Refuses, at launch, a schema with a column type that Beam 2.73's Storage Write API conversion
- * ({@code TableRowToStorageApiProto}) cannot write: RANGE. (INTERVAL is refused for every method
- * when the schema is read.) Without this check every row would reach the writer and fail there.
+ * ({@code TableRowToStorageApiProto}) cannot write: RANGE and INTERVAL. Without this check every
+ * row would reach the writer and fail there. Both load with FILE_LOADS.
  */
 final class StorageWriteApiTypes {
+  private static final Set<String> UNCONVERTED = Set.of("RANGE", "INTERVAL");
+
   private StorageWriteApiTypes() {}
 
   /**
@@ -24,16 +27,25 @@ final class StorageWriteApiTypes {
     if (method != Method.STORAGE_WRITE_API && method != Method.STORAGE_API_AT_LEAST_ONCE) {
       return;
     }
-    String column = firstRange(schema.getFields(), "");
+    TableFieldSchema column = firstUnconverted(schema.getFields(), "");
     if (column == null) {
       return;
     }
+    String type = column.getType();
     String problem =
-        "column '" + column + "' is a RANGE, which Beam's Storage Write API writer cannot convert";
+        "column '"
+            + column.getName()
+            + "' is "
+            + ("INTERVAL".equals(type) ? "an " : "a ")
+            + type
+            + ", which Beam's Storage Write API writer cannot convert";
     if (options.as(StreamingOptions.class).isStreaming()) {
       throw new InvalidParameterException(
           schemaParameter,
-          problem + "; streaming jobs write only through it, so load RANGE columns in batch");
+          problem
+              + "; streaming jobs write only through it, so load "
+              + type
+              + " columns in batch");
     }
     boolean atLeastOnce = Boolean.TRUE.equals(options.getUseStorageWriteApiAtLeastOnce());
     throw new InvalidParameterException(
@@ -44,14 +56,15 @@ final class StorageWriteApiTypes {
             + "=false to write with load jobs (FILE_LOADS)");
   }
 
-  private static String firstRange(List<TableFieldSchema> fields, String parent) {
+  /** The first such column, depth first, as a field whose name is its dotted path; or null. */
+  private static TableFieldSchema firstUnconverted(List<TableFieldSchema> fields, String parent) {
     for (TableFieldSchema field : fields) {
       String path = parent.isEmpty() ? field.getName() : parent + "." + field.getName();
-      if ("RANGE".equals(field.getType())) {
-        return path;
+      if (UNCONVERTED.contains(field.getType())) {
+        return new TableFieldSchema().setName(path).setType(field.getType());
       }
       if (field.getFields() != null) {
-        String nested = firstRange(field.getFields(), path);
+        TableFieldSchema nested = firstUnconverted(field.getFields(), path);
         if (nested != null) {
           return nested;
         }

@@ -89,7 +89,6 @@ class BigQuerySchemasTest {
           [{"name": "p", "type": "RANGE", "rangeElementType": {"type": "TIME"}}]          | field 'p': a RANGE needs "rangeElementType"
           [{"name": "p", "type": "DATE", "rangeElementType": {"type": "DATE"}}]           | field 'p': rangeElementType applies only to RANGE
           [{"name": "p", "type": "STRING", "policyTags": "secret"}]                      | field 'p': {"policyTags":"secret"} does not fit BigQuery's field keys
-          [{"name": "p", "type": "INTERVAL"}]                                            | field 'p': INTERVAL columns are not supported
           """)
   void rejectsABadSchemaFileNamingFileAndProblem(String json, String problem) {
     IllegalArgumentException e =

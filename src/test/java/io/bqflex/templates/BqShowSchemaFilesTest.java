@@ -16,6 +16,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A schema file as {@code bq show --schema} prints it, with every key of BigQuery's
@@ -101,10 +103,49 @@ class BqShowSchemaFilesTest {
     assertEquals("2.34", run.rows(table).get(0).get("amount").asText());
   }
 
+  /**
+   * INTERVAL columns load in BigQuery's canonical text form
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#interval_type).
+   */
   @Test
-  void refusesRangeColumnsOnTheStorageWriteApiAtLaunch() {
+  void loadsIntervalsWithLoadJobsInCanonicalFormAndDeadLettersTheRest() throws Exception {
+    String table = "my-project:shop.job_durations";
+    TemplateRun run =
+        TemplateRun.of(
+            new GcsCsvToBigQuery(), parameters(table, "interval-schema.json", "jobs.csv"), dir);
+
+    assertEquals(7, run.result.counts().read());
+    assertEquals(5, run.result.counts().written());
+    assertEquals(2, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+    Map<String, JsonNode> rows =
+        run.rows(table).stream()
+            .collect(Collectors.toMap(r -> r.get("job").asText(), Function.identity()));
+    assertEquals("1-2 3 4:5:6.789", rows.get("canonical").get("took").asText());
+    assertEquals("0-0 0 10:20:30", rows.get("partial").get("took").asText());
+    assertEquals("0-0 0 10:20:30.5", rows.get("iso").get("took").asText());
+    assertEquals("-0-1 -2 -3:0:0", rows.get("negative").get("took").asText());
+    assertTrue(rows.get("empty").path("took").isMissingNode(), rows.get("empty").toString());
+
+    Map<Long, JsonNode> dead =
+        GcsCsvToBigQueryTest.byKey(run.rows(table + "_error_records"), "recordNumber");
+    assertReason(
+        dead.get(7L),
+        "field 'took': 'ten minutes' is not an INTERVAL (expected [sign]Y-M [sign]D"
+            + " [sign]H:M:S[.F] or an ISO 8601 duration such as P1Y2M3DT4H5M6S)");
+    assertReason(dead.get(8L), "field 'took': '10001-0 0 0:0:0' is out of INTERVAL range");
+  }
+
+  /** Beam 2.73's Storage Write API conversion has neither RANGE nor INTERVAL. */
+  @ParameterizedTest(name = "{2}")
+  @CsvSource({
+    "every-key-schema.json, orders.csv, column 'valid' is a RANGE",
+    "interval-schema.json, jobs.csv, column 'took' is an INTERVAL"
+  })
+  void refusesColumnsBeamCannotConvertOnTheStorageWriteApiAtLaunch(
+      String schema, String csv, String column) {
     Map<String, String> p =
-        parameters("test-project:shop.range_storage_api", "every-key-schema.json", "orders.csv");
+        parameters("my-project:shop.storage_api_" + csv.replace(".csv", ""), schema, csv);
     p.put("useStorageWriteApi", "true");
 
     InvalidParameterException e =
@@ -113,9 +154,10 @@ class BqShowSchemaFilesTest {
 
     assertEquals("useStorageWriteApi", e.parameter());
     assertEquals(
-        "parameter 'useStorageWriteApi': column 'valid' is a RANGE, which Beam's Storage Write API"
-            + " writer cannot convert; set useStorageWriteApi=false to write with load jobs"
-            + " (FILE_LOADS)",
+        "parameter 'useStorageWriteApi': "
+            + column
+            + ", which Beam's Storage Write API writer cannot convert; set useStorageWriteApi=false"
+            + " to write with load jobs (FILE_LOADS)",
         e.getMessage());
   }
 

@@ -77,11 +77,35 @@ class OutputSchemaTest {
   void checksTheExistingTablesSchemaAsItChecksAFile() throws Exception {
     datasets.createTable(
         new Table()
+            .setTableReference(BigQueryHelpers.parseTableSpec("test-project:schemas.open_ranges"))
+            .setSchema(
+                new TableSchema()
+                    .setFields(List.of(new TableFieldSchema().setName("valid").setType("RANGE")))));
+
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> OutputSchema.resolve(options, "outputTable", "test-project:schemas.open_ranges"));
+
+    assertEquals("outputTable", e.parameter());
+    assertTrue(
+        e.getMessage().contains("field 'valid': a RANGE needs \"rangeElementType\""),
+        e.getMessage());
+  }
+
+  /**
+   * INTERVAL has no Storage Write API conversion in Beam 2.73 either, and is refused the same way.
+   */
+  @Test
+  void refusesAnIntervalColumnOfTheExistingTableInAStreamingJob() throws Exception {
+    datasets.createTable(
+        new Table()
             .setTableReference(BigQueryHelpers.parseTableSpec("test-project:schemas.intervals"))
             .setSchema(
                 new TableSchema()
                     .setFields(
                         List.of(new TableFieldSchema().setName("took").setType("INTERVAL")))));
+    options.as(StreamingOptions.class).setStreaming(true);
 
     InvalidParameterException e =
         assertThrows(
@@ -89,8 +113,10 @@ class OutputSchemaTest {
             () -> OutputSchema.resolve(options, "outputTable", "test-project:schemas.intervals"));
 
     assertEquals("outputTable", e.parameter());
-    assertTrue(
-        e.getMessage().contains("field 'took': INTERVAL columns are not supported"),
+    assertEquals(
+        "parameter 'outputTable': column 'took' is an INTERVAL, which Beam's Storage Write API"
+            + " writer cannot convert; streaming jobs write only through it, so load INTERVAL"
+            + " columns in batch",
         e.getMessage());
   }
 

@@ -2,10 +2,7 @@ package io.bqflex.udf;
 
 import static javax.script.ScriptContext.ENGINE_SCOPE;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import javax.script.ScriptEngine;
 import javax.script.ScriptException;
 import org.openjdk.nashorn.api.scripting.NashornScriptEngineFactory;
@@ -20,7 +17,7 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
  * {@code Map}, {@code Set}), Nashorn's syntax extensions included, as theirs are. A construct
  * Nashorn's ES6 mode does not implement (destructuring, classes, spread, rest parameters,
  * generators) fails the launch with one line naming it and its line. The {@linkplain
- * #MISSING_BUILTINS built-ins that mode lacks} are supplied.
+ * MissingBuiltins built-ins that mode lacks} are supplied to a UDF whose text names them.
  *
  * <p>The walls: {@code --no-java} removes {@code Java}, {@code Packages}, {@code java}, {@code
  * javax} and {@code JavaImporter}; a class filter that refuses every class also makes Nashorn
@@ -35,9 +32,6 @@ import org.openjdk.nashorn.api.scripting.ScriptObjectMirror;
 final class SandboxedScript {
   private static final NashornScriptEngineFactory FACTORY = new NashornScriptEngineFactory();
   private static final String[] ENGINE_OPTIONS = {"--no-java", "--language=es6"};
-
-  /** {@code missing-builtins.js}: what it supplies and why is written at its top. */
-  private static final String MISSING_BUILTINS = resource("missing-builtins.js");
 
   /**
    * Runs before any UDF code. {@code print} and {@code console.*} stay callable but do nothing:
@@ -71,11 +65,14 @@ final class SandboxedScript {
     ScriptEngine engine = FACTORY.getScriptEngine(ENGINE_OPTIONS, null, className -> false);
     try {
       engine.eval(LOCKDOWN);
-      // Named, so that an error a built-in throws for a record points at the file it came from.
-      engine
-          .getContext()
-          .setAttribute(ScriptEngine.FILENAME, "bqflex-missing-builtins.js", ENGINE_SCOPE);
-      engine.eval(MISSING_BUILTINS);
+      Optional<String> builtins = MissingBuiltins.namedIn(source.scripts());
+      if (builtins.isPresent()) {
+        // Named, so that an error a built-in throws for a record points at the file it came from.
+        engine
+            .getContext()
+            .setAttribute(ScriptEngine.FILENAME, MissingBuiltins.FILE_NAME, ENGINE_SCOPE);
+        engine.eval(builtins.get());
+      }
     } catch (ScriptException e) {
       throw new IllegalStateException("Could not prepare the JavaScript engine", e);
     }
@@ -157,17 +154,6 @@ final class SandboxedScript {
 
   private static boolean isFunction(Object value) {
     return value instanceof ScriptObjectMirror && ((ScriptObjectMirror) value).isFunction();
-  }
-
-  private static String resource(String name) {
-    try (InputStream in = SandboxedScript.class.getResourceAsStream(name)) {
-      if (in == null) {
-        throw new IllegalStateException(name + " is missing from the jar");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** Calls the UDF with one record; returns what it returned, as Nashorn hands it to Java. */

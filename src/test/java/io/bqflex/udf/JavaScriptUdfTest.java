@@ -15,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -221,7 +222,7 @@ class JavaScriptUdfTest {
 
   /**
    * Built-ins of ES2015-2017 that Nashorn's ES6 mode lacks are supplied (missing-builtins.js), as
-   * the specification defines them.
+   * the specification defines them, to a UDF that names them (builtins.js names them all).
    */
   @ParameterizedTest(name = "{0}")
   @CsvSource(
@@ -267,15 +268,60 @@ class JavaScriptUdfTest {
   }
 
   @Test
-  void suppliedBuiltinMisusedFailsThatRecordNamingTheBuiltin() throws Exception {
+  void suppliedBuiltinMisusedFailsThatRecordNamingTheBuiltinsFileAndLine() throws Exception {
+    int line =
+        UdfFixtures.lineOf(
+            Paths.get(MissingBuiltins.class.getResource("missing-builtins.js").toURI()),
+            "' is not a function'");
     try (JavaScriptUdf udf = udf("builtins.js", "evaluate")) {
       RecordException e = udfError(udf, "[1].find(5)");
       assertTrue(
-          e.getMessage().startsWith("UDF 'evaluate' threw at bqflex-missing-builtins.js:"),
+          e.getMessage().startsWith("UDF 'evaluate' threw at bqflex-missing-builtins.js:" + line),
           e.getMessage());
       assertTrue(
           e.getMessage().endsWith("TypeError: Array.prototype.find: 5 is not a function"),
           e.getMessage());
+    }
+  }
+
+  /**
+   * A built-in is supplied only to a UDF whose text names it ({@code includes} here, for arrays and
+   * strings alike); the others stay as Nashorn has them, absent.
+   */
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "[1, 2].includes(2)                | true",
+        "'bigquery'.includes('query')      | true",
+        "typeof [].find                    | \"undefined\"",
+        "typeof Object.assign              | \"undefined\"",
+        "typeof ''.padStart                | \"undefined\""
+      })
+  void udfNamingIncludesGetsItAndNoOtherBuiltin(String expression, String expected)
+      throws Exception {
+    try (JavaScriptUdf udf = udf("builtins_includes.js", "evaluate")) {
+      assertEquals(
+          JSON.readTree("{\"value\": " + expected + "}"), JSON.readTree(udf.apply(expression)));
+    }
+  }
+
+  /**
+   * A UDF whose text names no supplied built-in gets none, not even one it reaches through a
+   * computed name or eval: supplying them slows every record, and the text is all we go by.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(
+      strings = {
+        "typeof Array.prototype.includes",
+        "typeof [1]['incl' + 'udes']",
+        "typeof String.prototype.padEnd",
+        "typeof Array.of",
+        "typeof Math.trunc"
+      })
+  void udfNamingNoBuiltinFindsThemUndefined(String expression) throws Exception {
+    try (JavaScriptUdf udf = udf("builtins_none.js", "evaluate")) {
+      assertEquals("{\"value\":\"undefined\"}", udf.apply(expression));
     }
   }
 

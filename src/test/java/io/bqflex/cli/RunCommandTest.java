@@ -102,7 +102,7 @@ class RunCommandTest {
             dir.toString(),
             "--parameters",
             "inputTopic=projects/my-project/topics/orders,inputSubscription=projects/my-project/subscriptions/orders,"
-                + "outputTableSpec=p:d.t");
+                + "outputTableSpec=my-project:shop.orders");
 
     assertEquals(2, status);
     String message = err.toString(StandardCharsets.UTF_8);

@@ -54,6 +54,7 @@ final class ValueCheck {
       case PUBSUB_TOPIC -> addIfPresent(problems, PubsubNames.problem(value, "topics"));
       case PUBSUB_SUBSCRIPTION ->
           addIfPresent(problems, PubsubNames.problem(value, "subscriptions"));
+      case BIGQUERY_TABLE -> addIfPresent(problems, TableSpecs.problem(value));
       default -> {}
     }
     if (!problems.isEmpty()) {

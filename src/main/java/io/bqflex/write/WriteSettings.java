@@ -64,7 +64,7 @@ public record WriteSettings(
         Boolean.TRUE.equals(options.getIgnoreUnknownValues()),
         partitioningField,
         partitioningType,
-        clusteringFields(options.getClusteringFields()),
+        clusteringFields(options.getClusteringFields(), schemaJson),
         // Only batch templates declare it; elsewhere it reads as unset.
         blankToNull(options.as(FileLoadOptions.class).getBigQueryLoadingTemporaryDirectory()),
         frequency == null || frequency <= 0 ? DEFAULT_TRIGGERING_FREQUENCY_SECONDS : frequency,
@@ -125,7 +125,7 @@ public record WriteSettings(
     return type;
   }
 
-  private static List<String> clusteringFields(String value) {
+  private static List<String> clusteringFields(String value, String schemaJson) {
     if (value == null || value.isBlank()) {
       return List.of();
     }
@@ -135,7 +135,7 @@ public record WriteSettings(
       throw new InvalidParameterException(
           "clusteringFields", "BigQuery clusters by at most 4 columns, got " + fields.size());
     }
-    return fields;
+    return schemaJson == null ? fields : ClusteringColumns.of(fields, schemaJson);
   }
 
   private static String blankToNull(String value) {

@@ -43,7 +43,7 @@ class LaunchRenderingTest {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("inputSubscription", "projects/my-project/subscriptions/orders");
     parameters.put("note", "it's $HOME ${x} %{y} `z` \"q\"");
-    parameters.put("outputTable", "p:d.t");
+    parameters.put("outputTable", "my-project:shop.orders");
     parameters.put("mode", "B");
     return parameters;
   }
@@ -176,7 +176,7 @@ class LaunchRenderingTest {
             false,
             false);
     Map<String, String> parameters =
-        Map.of("inputFilePattern", "gs://b/*.csv", "outputTable", "p:d.t");
+        Map.of("inputFilePattern", "gs://b/*.csv", "outputTable", "my-project:shop.orders");
 
     ParameterValidationException e =
         assertThrows(
@@ -207,7 +207,7 @@ class LaunchRenderingTest {
             true,
             false);
     Map<String, String> parameters = trickyParameters();
-    parameters.put("outputTable", "p:d.t,with,commas");
+    parameters.put("note", parameters.get("note") + ",with,commas");
     Launch launch =
         LaunchPreparation.prepare(streamingEntry(), request(parameters, environment, "job-1"), NOW);
 

@@ -26,7 +26,7 @@ class ParameterValidatorTest {
   private static Map<String, String> launch(String... extra) {
     Map<String, String> params = new LinkedHashMap<>();
     params.put("inputFilePattern", "gs://bucket/in/*.csv");
-    params.put("outputTable", "p:d.t");
+    params.put("outputTable", "my-project:shop.orders");
     for (int i = 0; i < extra.length; i += 2) {
       params.put(extra[i], extra[i + 1]);
     }
@@ -82,6 +82,17 @@ class ParameterValidatorTest {
         "parameter 'inputFilePattern': value '/tmp/in.csv' is not in the form this parameter"
             + " takes",
         "expected: Cloud Storage files to read, e.g. gs://bucket/in/*.csv");
+  }
+
+  @Test
+  void reportsTableSpecProblemInWordsWithoutAlsoReportingTheRegex() {
+    // The fixture's regex refuses 'shop.orders' too; the type check's line says why, alone.
+    assertEquals(
+        List.of(
+            "parameter 'outputTable': value 'shop.orders' is not a BigQuery table; expected"
+                + " project:dataset.table or project.dataset.table, e.g. my-project:shop.orders;"
+                + " expected: BigQuery table as project:dataset.table"),
+        problems(launch("outputTable", "shop.orders")));
   }
 
   @Test

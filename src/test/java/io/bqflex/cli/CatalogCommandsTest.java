@@ -16,12 +16,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each command of the catalog, driven as users type it: valid input, then invalid input. */
 class CatalogCommandsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CSV = "gcs-csv-to-bigquery";
-  private static final String VALID = "inputFilePattern=gs://b/in/*.csv,outputTable=p:d.t";
+  private static final String VALID =
+      "inputFilePattern=gs://b/in/*.csv,outputTable=my-project:shop.orders";
 
   @TempDir Path dir;
 
@@ -74,6 +77,22 @@ class CatalogCommandsTest {
   void validateAcceptsValidParameters() {
     assertEquals(0, BqflexCommand.execute("validate", CSV, "--parameters", VALID), err());
     assertTrue(out().startsWith("ok: 2 parameter(s) valid"), out());
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"example.com:my-project:shop.orders", "example.com:my-project.shop.orders"})
+  void validateAcceptsTablesInDomainScopedProjects(String table) {
+    // Older projects carry a domain prefix (google.com:my-project); a table in one is
+    // domain:project:dataset.table or domain:project.dataset.table.
+    assertEquals(
+        0,
+        BqflexCommand.execute(
+            "validate",
+            CSV,
+            "--parameters",
+            "inputFilePattern=gs://b/in/*.csv,outputTable=" + table),
+        err());
   }
 
   @Test
@@ -227,7 +246,8 @@ class CatalogCommandsTest {
     assertEquals(0, status, err());
     JsonNode request = JSON.readTree(body.toFile()).get("launchParameter");
     assertEquals(CSV, request.get("jobName").textValue());
-    assertEquals("p:d.t", request.get("parameters").get("outputTable").textValue());
+    assertEquals(
+        "my-project:shop.orders", request.get("parameters").get("outputTable").textValue());
     assertTrue(out().startsWith("gcloud scheduler jobs create http " + CSV + " "), out());
     assertTrue(out().contains("--message-body-from-file=" + body), out());
     assertTrue(out().contains("--schedule='0 3 * * *'"), out());

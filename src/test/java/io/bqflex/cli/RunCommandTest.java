@@ -81,7 +81,7 @@ class RunCommandTest {
             dir.toString(),
             "--parameters",
             "inputTopic=projects/my-project/topics/orders,inputSubscription=projects/my-project/subscriptions/orders,"
-                + "outputTableSpec=p:d.t");
+                + "outputTableSpec=my-project:shop.orders");
 
     assertEquals(2, status);
     String message = console.err();

@@ -41,7 +41,7 @@ class TemplateLauncherTest {
             new GcsCsvToBigQuery(),
             new String[] {
               "--inputFilePattern=gs://b/in/*.csv",
-              "--outputTable=p:d.t",
+              "--outputTable=my-project:shop.orders",
               "--delimiter=;",
               "--project=my-project",
               "--tempLocation=gs://b/tmp",
@@ -64,7 +64,7 @@ class TemplateLauncherTest {
                         new String[] {
                           "--inputSubscription=projects/my-project/subscriptions/orders",
                           "--inputTopic=projects/my-project/topics/orders",
-                          "--outputTableSpec=p:d.t"
+                          "--outputTableSpec=my-project:shop.orders"
                         }))
             .getMessage();
     assertTrue(both.contains("'inputSubscription', 'inputTopic'"), both);
@@ -73,7 +73,8 @@ class TemplateLauncherTest {
                 ParameterValidationException.class,
                 () ->
                     TemplateLauncher.options(
-                        new PubsubToBigQuery(), new String[] {"--outputTableSpec=p:d.t"}))
+                        new PubsubToBigQuery(),
+                        new String[] {"--outputTableSpec=my-project:shop.orders"}))
             .getMessage();
     assertTrue(neither.contains("none is given"), neither);
   }
@@ -85,7 +86,7 @@ class TemplateLauncherTest {
             new PubsubToBigQuery(),
             new String[] {
               "--inputTopic=projects/my-project/topics/orders",
-              "--outputTableSpec=p:d.t",
+              "--outputTableSpec=my-project:shop.orders",
               "--experiments=streaming_mode_at_least_once"
             });
     assertEquals("projects/my-project/topics/orders", options.getInputTopic());
@@ -100,7 +101,9 @@ class TemplateLauncherTest {
                 TemplateLauncher.options(
                     new GcsCsvToBigQuery(),
                     new String[] {
-                      "inputFilePattern=x", "--outputTable=p:d.t", "--inputFilePattern=y"
+                      "inputFilePattern=x",
+                      "--outputTable=my-project:shop.orders",
+                      "--inputFilePattern=y"
                     }));
     assertTrue(e.getMessage().contains("'inputFilePattern=x'"), e.getMessage());
   }

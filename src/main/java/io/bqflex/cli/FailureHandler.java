@@ -21,7 +21,28 @@ final class FailureHandler implements IExecutionExceptionHandler {
       return BAD_INPUT;
     }
     cmd.getErr().println("bqflex: " + cmd.getCommandName() + " failed: " + rootMessage(e));
+    if (outOfMemory(e)) {
+      cmd.getErr().println(MORE_MEMORY);
+    }
     return FAILED;
+  }
+
+  /**
+   * The one line after an out-of-memory failure: a local run holds its rows in this JVM, whose
+   * default heap is a quarter of the machine's memory.
+   */
+  static final String MORE_MEMORY =
+      "bqflex: run ran out of memory; give it more heap: java -Xmx8g -jar target/bqflex.jar"
+          + " run ... (or export JAVA_TOOL_OPTIONS=-Xmx8g)";
+
+  /** Whether {@code e} is, or was caused by, an OutOfMemoryError (the DirectRunner wraps it). */
+  private static boolean outOfMemory(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof OutOfMemoryError) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static String rootMessage(Throwable e) {

@@ -69,6 +69,15 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    try {
+      return runLocally();
+    } catch (OutOfMemoryError e) {
+      // picocli hands only exceptions to the failure handler, which says how to add memory.
+      throw new IllegalStateException("out of memory", e);
+    }
+  }
+
+  private Integer runLocally() throws Exception {
     Template<?> template = TemplateIds.resolve(templateId);
     Map<String, String> values = LaunchParameters.parse(parameters);
     LocalRun run = new LocalRun(template, values, dir, System.out);

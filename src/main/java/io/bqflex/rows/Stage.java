@@ -12,6 +12,9 @@ public enum Stage {
   UDF,
   /** The record does not fit the BigQuery schema (type, range, REQUIRED, unknown field). */
   CONVERT,
-  /** BigQuery itself rejected the row at write time. */
+  /**
+   * BigQuery itself rejected the row at write time, or would have: a row over the write method's
+   * size limit is refused before the write, since on a load job it would fail every row.
+   */
   WRITE
 }

@@ -1,16 +1,28 @@
 package io.bqflex.templates;
 
 import io.bqflex.pipeline.RowEnricher;
+import io.bqflex.write.LoadJobRowLimit;
 import io.bqflex.write.PartitionCheck;
 import io.bqflex.write.WriteSettings;
 
-/** Puts the output partition's row check at the end of a template's conversion. */
+/**
+ * Puts the writer's row checks (the output partition, the load job's row size) at the end of a
+ * template's conversion, where a refused row still has its record's original payload.
+ */
 final class PartitionRows {
   private PartitionRows() {}
 
-  /** {@code enricher}, then the check of {@code settings}' partition when it has one. */
+  /**
+   * {@code enricher}, then the check of {@code settings}' partition when it has one, then the row
+   * size check of its load jobs when it loads files.
+   */
   static RowEnricher checkedAfter(RowEnricher enricher, WriteSettings settings) {
-    PartitionCheck check = settings.partitionCheck();
-    return check == null ? enricher : enricher.andThen((record, row) -> check.check(row));
+    RowEnricher checked = enricher;
+    PartitionCheck partition = settings.partitionCheck();
+    if (partition != null) {
+      checked = checked.andThen((record, row) -> partition.check(row));
+    }
+    LoadJobRowLimit rowLimit = settings.loadJobRowLimit();
+    return rowLimit == null ? checked : checked.andThen(rowLimit::check);
   }
 }

@@ -108,6 +108,14 @@ public record WriteSettings(
     return clusteringFields.isEmpty() ? null : new Clustering().setFields(clusteringFields);
   }
 
+  /**
+   * The check that keeps a row too large for a load job from failing it, on {@code FILE_LOADS};
+   * null on the Storage Write API, where BigQueryIO itself fails such a row to the dead letters.
+   */
+  public LoadJobRowLimit loadJobRowLimit() {
+    return method == Method.FILE_LOADS ? LoadJobRowLimit.forJsonLoads() : null;
+  }
+
   boolean usesStorageWriteApi() {
     return usesStorageWriteApi(method);
   }

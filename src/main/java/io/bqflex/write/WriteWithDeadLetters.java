@@ -148,6 +148,15 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   /** A row BigQuery refused: it leaves the written count and becomes a dead letter. */
   private static final class RejectedRowFn
       extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
+    /** How BigQueryIO's message for a row over its maximum request size begins. */
+    private static final String PAYLOAD_TOO_LARGE = "Row payload too large";
+
+    /**
+     * What a too-large row's dead letter keeps of it: at most 3 MB of UTF-8, 4 MB more as
+     * payloadBytes' base64, under the 10 MB the dead-letter write takes.
+     */
+    private static final int KEPT_OF_TOO_LARGE_ROW = 1_000_000;
+
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
     private final String schemaJson;
     private transient List<TableFieldSchema> fields;
@@ -169,18 +178,45 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
       // Beam hands back the rows of a table with a column named f as cells: show the names.
       Map<String, Object> named = CellFormRows.named(error.getRow(), fields);
       String row = BigQueryHelpers.toJsonString(named == null ? error.getRow() : named);
+      String reason = reason(error.getErrorMessage());
+      if (tooLarge(error.getErrorMessage()) && row.length() > KEPT_OF_TOO_LARGE_ROW) {
+        // Its dead letter goes through the same API and would be refused in turn: keep what fits.
+        reason +=
+            String.format(
+                "; the dead letter keeps the row's first %,d of %,d characters",
+                KEPT_OF_TOO_LARGE_ROW, row.length());
+        row = row.substring(0, KEPT_OF_TOO_LARGE_ROW);
+      }
       out.output(
           new FailedRecord(
               System.currentTimeMillis(),
               row,
               row.getBytes(java.nio.charset.StandardCharsets.UTF_8),
               Stage.WRITE,
-              "BigQuery rejected the row: " + error.getErrorMessage(),
+              reason,
               null,
               error.getTable() == null ? null : BigQueryHelpers.toTableSpec(error.getTable()),
               0,
               null,
               null));
+    }
+
+    /**
+     * Beam's message for a row over the request size ("Row payload too large. Maximum size
+     * 10000000", from StorageApiWriteUnshardedRecords and StorageApiWritesShardedRecords) names no
+     * rule: the reason names BigQuery's limit, so the user knows the row, not the table, is wrong.
+     */
+    static String reason(String beamMessage) {
+      if (tooLarge(beamMessage)) {
+        return "the row's encoded size exceeds the Storage Write API's 10 MB append-request limit;"
+            + " BigQueryIO refused it: "
+            + beamMessage;
+      }
+      return "BigQuery rejected the row: " + beamMessage;
+    }
+
+    private static boolean tooLarge(String beamMessage) {
+      return beamMessage != null && beamMessage.startsWith(PAYLOAD_TOO_LARGE);
     }
   }
 

@@ -7,6 +7,8 @@ import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.pipeline.RecordCounts;
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Function;
@@ -19,7 +21,10 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A row that passed our checks but that BigQuery refuses at write time is a dead letter too. */
+/**
+ * A row that passed our checks but that BigQuery refuses at write time is a dead letter too, with a
+ * reason that names BigQuery's limit when the row is too large.
+ */
 class BigQueryRejectionTest {
   private static final String FIXTURES = "src/test/resources/GcsJsonToBigQueryTest/";
 
@@ -27,25 +32,15 @@ class BigQueryRejectionTest {
 
   @Test
   void deadLettersRowsBigQueryRejectsOnTheStorageWriteApi() throws Exception {
-    String table = "test-project:rejections.events";
-    GcsJsonToBigQuery template = new GcsJsonToBigQuery();
-    GcsJsonToBigQuery.Options options =
-        PipelineOptionsFactory.fromArgs(
-                "--inputFilePattern=" + FIXTURES + "mixed.json",
-                "--JSONPath=" + FIXTURES + "schema.json",
-                "--outputTable=" + table,
-                "--useStorageWriteApi=true",
-                "--project=test-project",
-                "--tempLocation=" + dir)
-            .as(GcsJsonToBigQuery.Options.class);
-    options.setRunner(DirectRunner.class);
-    options.as(GcpOptions.class).setCredentialFactoryClass(NoopCredentialFactory.class);
-    FakeDatasetService.setUp();
-    FakeJobService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
+    String table = "my-project:rejections.events";
+    FakeDatasetService datasets = freshFakes();
     datasets.setShouldFailRow(
         (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
-    TemplateRun.RunOnFakes run = TemplateRun.runToEnd(template, options, datasets);
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(
+            new GcsJsonToBigQuery(),
+            storageWriteOptions(Path.of(FIXTURES + "mixed.json"), table),
+            datasets);
 
     RecordCounts counts = run.counts();
     LocalBigQuery bigQuery = run.bigQuery();
@@ -62,5 +57,68 @@ class BigQueryRejectionTest {
             .orElseThrow();
     assertTrue(String.valueOf(rejected.get("errormessage")).startsWith("BigQuery rejected"));
     assertTrue(String.valueOf(rejected.get("payloadstring")).contains("\"b\""));
+  }
+
+  /**
+   * BigQueryIO refuses a row whose append request reaches 10,000,000 bytes; BigQuery's own limit is
+   * 10 MB per AppendRows request: https://cloud.google.com/bigquery/quotas#write-api-limits
+   */
+  @Test
+  void storageWriteApiDeadLetterOfARowOverTenMegabytesNamesTheAppendRequestLimit()
+      throws Exception {
+    String table = "my-project:shop.oversized_events";
+    Path input = dir.resolve("events.json");
+    String big = "x".repeat(10_000_001);
+    Files.writeString(
+        input,
+        "{\"event_id\":\"small\",\"event_time\":\"2024-01-01T00:00:00Z\"}\n"
+            + "{\"event_id\":\""
+            + big
+            + "\",\"event_time\":\"2024-01-01T00:00:00Z\"}\n",
+        StandardCharsets.UTF_8);
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(
+            new GcsJsonToBigQuery(), storageWriteOptions(input, table), freshFakes());
+
+    RecordCounts counts = run.counts();
+    LocalBigQuery bigQuery = run.bigQuery();
+    assertEquals(1, counts.written());
+    assertEquals(1, counts.deadLettered());
+    TableRow deadLetter = bigQuery.rows(table + "_error_records").get(0);
+    assertEquals("WRITE", deadLetter.get("stage"));
+    assertTrue(
+        String.valueOf(deadLetter.get("errormessage"))
+            .startsWith(
+                "the row's encoded size exceeds the Storage Write API's 10 MB append-request"
+                    + " limit;"),
+        String.valueOf(deadLetter.get("errormessage")));
+    // The dead letter is written by the same API: it keeps a first part of the row, and says so.
+    assertTrue(
+        String.valueOf(deadLetter.get("errormessage"))
+            .endsWith("the dead letter keeps the row's first 1,000,000 of 10,000,052 characters"),
+        String.valueOf(deadLetter.get("errormessage")));
+    assertTrue(String.valueOf(deadLetter.get("payloadstring")).contains("\"event_id\":\"xxx"));
+  }
+
+  /** The JSON template on the Storage Write API, reading {@code input} into {@code table}. */
+  private GcsJsonToBigQuery.Options storageWriteOptions(Path input, String table) {
+    GcsJsonToBigQuery.Options options =
+        PipelineOptionsFactory.fromArgs(
+                "--inputFilePattern=" + input,
+                "--JSONPath=" + FIXTURES + "schema.json",
+                "--outputTable=" + table,
+                "--useStorageWriteApi=true",
+                "--project=my-project",
+                "--tempLocation=" + dir)
+            .as(GcsJsonToBigQuery.Options.class);
+    options.setRunner(DirectRunner.class);
+    options.as(GcpOptions.class).setCredentialFactoryClass(NoopCredentialFactory.class);
+    return options;
+  }
+
+  private static FakeDatasetService freshFakes() {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    return new FakeDatasetService();
   }
 }

@@ -1,0 +1,96 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.rows.RecordException;
+import io.bqflex.rows.SourceRecord;
+import io.bqflex.rows.Stage;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import org.apache.beam.sdk.coders.Coder.Context;
+import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
+
+/**
+ * Refuses, before the load, a row whose line in BigQueryIO's temporary JSON file would exceed a
+ * load job's row size limit: one such row would fail the whole load job, every good row with it.
+ *
+ * <p>Measuring a row's JSON costs a serialization, so only rows that could be over the limit are
+ * measured: a row's JSON is a small multiple of its record's payload (at most 6 bytes per
+ * character, for a control character written as {@code \u0001}; canonical dates and times a few
+ * times their shortest input), so a record under an eighth of the limit is passed unmeasured.
+ */
+public final class LoadJobRowLimit implements Serializable {
+  /**
+   * BigQuery's limit on a JSON row in a load job, "Maximum row size: 100 MB"
+   * (https://cloud.google.com/bigquery/quotas#load_jobs), read as decimal megabytes: the smaller
+   * reading, so no row the load job could refuse gets through.
+   */
+  static final long JSON_ROW_LIMIT_BYTES = 100_000_000L;
+
+  /** A row's JSON is at most this many times its payload's characters (see the class comment). */
+  private static final long MAX_EXPANSION = 8;
+
+  private final long limitBytes;
+
+  /**
+   * @param limitBytes the largest line, newline included, a load job takes
+   */
+  LoadJobRowLimit(long limitBytes) {
+    this.limitBytes = limitBytes;
+  }
+
+  long limitBytes() {
+    return limitBytes;
+  }
+
+  /** The limit of the load jobs BigQueryIO runs on {@code FILE_LOADS}: they load JSON files. */
+  static LoadJobRowLimit forJsonLoads() {
+    return new LoadJobRowLimit(JSON_ROW_LIMIT_BYTES);
+  }
+
+  /**
+   * @throws RecordException (WRITE) naming the limit when {@code row}, converted from {@code
+   *     record}, is too large for a load job
+   */
+  public void check(SourceRecord record, TableRow row) throws RecordException {
+    if ((long) record.payload().length() * MAX_EXPANSION <= limitBytes) {
+      return;
+    }
+    long size = encodedSize(row);
+    if (size > limitBytes) {
+      throw new RecordException(
+          Stage.WRITE,
+          String.format(
+              "the row's JSON in the load job's file is %,d bytes, over BigQuery's row size limit"
+                  + " for JSON load jobs (%,d bytes)",
+              size, limitBytes));
+    }
+  }
+
+  /** The bytes of the row's line as BigQueryIO's TableRowWriter writes it, newline included. */
+  static long encodedSize(TableRow row) {
+    ByteCounter counter = new ByteCounter();
+    try {
+      TableRowJsonCoder.of().encode(row, counter, Context.OUTER);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return counter.count + 1;
+  }
+
+  /** Counts what is written to it, so a large row is measured without a second copy in bytes. */
+  private static final class ByteCounter extends OutputStream {
+    private long count;
+
+    @Override
+    public void write(int b) {
+      count++;
+    }
+
+    @Override
+    public void write(byte[] b, int off, int len) {
+      count += len;
+    }
+  }
+}

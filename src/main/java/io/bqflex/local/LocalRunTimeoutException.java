@@ -24,7 +24,7 @@ public class LocalRunTimeoutException extends RuntimeException {
             dir));
   }
 
-  /** "p:d.t holds 7 of 8 rows counted as written, p:d.t_error_records 6 of 6". */
+  /** "my-project:shop.orders holds 7 of 8 rows counted as written, ..._error_records 6 of 6". */
   private static String tablesAgainstCounts(RecordCounts counts, Map<String, Long> tableRows) {
     long[] counted = {counts.written(), counts.deadLettered()};
     StringBuilder out = new StringBuilder();

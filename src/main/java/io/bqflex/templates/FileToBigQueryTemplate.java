@@ -35,7 +35,7 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends T
             options, "outputTable", options.getOutputTable(), BigQuerySchemas.toJson(schema));
     ConvertRecords convert =
         ConvertRecords.with(payloadFormat(options, schema), Udfs.specOf(options).orElse(null))
-            .enrichedBy(PartitionRows.checkedAfter(RowEnricher.NONE, settings));
+            .enrichedBy(WriterRowChecks.checkedAfter(RowEnricher.NONE, settings));
     ReadConvertWrite.assemble(
         pipeline,
         "ReadFiles",

@@ -101,7 +101,7 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
         WriteSettings.of(options, "outputTableSpec", table, BigQuerySchemas.toJson(schema));
     ConvertRecords convert =
         ConvertRecords.with(payloads, Udfs.specOf(options).orElse(null))
-            .enrichedBy(PartitionRows.checkedAfter(metadataColumns, settings));
+            .enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, settings));
     ReadConvertWrite.assemble(
         pipeline,
         "ReadPubsub",

@@ -9,8 +9,8 @@ import io.bqflex.write.WriteSettings;
  * Puts the writer's row checks (the output partition, the load job's row size) at the end of a
  * template's conversion, where a refused row still has its record's original payload.
  */
-final class PartitionRows {
-  private PartitionRows() {}
+final class WriterRowChecks {
+  private WriterRowChecks() {}
 
   /**
    * {@code enricher}, then the check of {@code settings}' partition when it has one, then the row

@@ -1,7 +1,7 @@
 package io.bqflex.catalog;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
-import io.bqflex.write.DeadLetterTable;
+import io.bqflex.core.DeadLetterSchema;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -109,10 +109,10 @@ public final class TemplateReadme {
     md.append(
         "Every record that cannot be written goes to `outputDeadletterTable` (default: the output"
             + " table's name followed by `"
-            + DeadLetterTable.DEFAULT_SUFFIX
+            + DeadLetterSchema.DEFAULT_SUFFIX
             + "`), with its original payload and the reason. One schema for the whole catalog:\n\n");
     md.append("| Column | Type | Mode |\n|---|---|---|\n");
-    columns(md, "", DeadLetterTable.schema().getFields());
+    columns(md, "", DeadLetterSchema.schema().getFields());
     md.append('\n');
   }
 

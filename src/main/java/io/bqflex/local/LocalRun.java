@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.catalog.ParameterValidator;
-import io.bqflex.pipeline.RecordCounts;
+import io.bqflex.core.RecordCounts;
 import io.bqflex.pipeline.Template;
 import java.io.IOException;
 import java.io.PrintStream;

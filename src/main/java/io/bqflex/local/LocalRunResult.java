@@ -1,6 +1,6 @@
 package io.bqflex.local;
 
-import io.bqflex.pipeline.RecordCounts;
+import io.bqflex.core.RecordCounts;
 import java.nio.file.Path;
 import java.util.Map;
 

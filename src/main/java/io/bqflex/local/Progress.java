@@ -1,6 +1,6 @@
 package io.bqflex.local;
 
-import io.bqflex.pipeline.RecordCounts;
+import io.bqflex.core.RecordCounts;
 import java.io.PrintStream;
 import java.util.List;
 

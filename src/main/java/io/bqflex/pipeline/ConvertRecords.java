@@ -1,11 +1,13 @@
 package io.bqflex.pipeline;
 
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.rows.FailedRecord;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.RecordCounters;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.RowEnricher;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.Stage;
 import io.bqflex.rows.PayloadFormat;
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.Stage;
 import io.bqflex.rows.TableRowCoder;
 import io.bqflex.udf.JavaScriptUdf;
 import io.bqflex.udf.UdfResult;

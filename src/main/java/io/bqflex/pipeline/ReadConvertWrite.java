@@ -1,7 +1,7 @@
 package io.bqflex.pipeline;
 
-import io.bqflex.rows.FailedRecord;
-import io.bqflex.rows.SourceRecord;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.SourceRecord;
 import io.bqflex.write.WriteWithDeadLetters;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.transforms.Flatten;

@@ -5,6 +5,7 @@ import io.bqflex.catalog.MetadataException;
 import io.bqflex.catalog.MetadataLoader;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.catalog.TemplateMetadata;
+import io.bqflex.core.InvalidParameterException;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.PipelineOptions;

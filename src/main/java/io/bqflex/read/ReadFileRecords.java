@@ -1,11 +1,11 @@
 package io.bqflex.read;
 
-import io.bqflex.pipeline.RecordCounters;
-import io.bqflex.rows.FailedRecord;
-import io.bqflex.rows.FailedRecordCoder;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.SourceRecordCoder;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.RecordCounters;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.SourceRecordCoder;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.nio.channels.Channels;
 import java.util.Objects;

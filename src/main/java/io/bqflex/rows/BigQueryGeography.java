@@ -1,5 +1,6 @@
 package io.bqflex.rows;
 
+import io.bqflex.core.RecordException;
 import java.util.regex.Pattern;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;

@@ -1,5 +1,6 @@
 package io.bqflex.rows;
 
+import io.bqflex.core.RecordException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,7 @@
 package io.bqflex.rows;
 
+import io.bqflex.core.RecordException;
+
 /**
  * BigQuery's RANGE text form
  * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types#range_type): {@code

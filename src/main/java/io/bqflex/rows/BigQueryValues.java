@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.math.BigDecimal;
 import java.util.Base64;
 

@@ -1,6 +1,7 @@
 package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.RecordException;
 
 /**
  * CSV records: columns map to schema fields by position. A UDF sees the record as a JSON object

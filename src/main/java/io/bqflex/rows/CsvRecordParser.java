@@ -1,5 +1,7 @@
 package io.bqflex.rows;
 
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringReader;

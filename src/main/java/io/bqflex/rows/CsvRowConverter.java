@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.StringWriter;

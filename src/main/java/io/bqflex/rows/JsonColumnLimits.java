@@ -1,6 +1,7 @@
 package io.bqflex.rows;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bqflex.core.RecordException;
 import java.util.Iterator;
 import java.util.Map;
 

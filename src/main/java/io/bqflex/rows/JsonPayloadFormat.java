@@ -1,6 +1,7 @@
 package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.RecordException;
 
 /** Newline-delimited JSON and Pub/Sub JSON messages: each payload is one JSON object. */
 public final class JsonPayloadFormat implements PayloadFormat {

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.ArrayList;

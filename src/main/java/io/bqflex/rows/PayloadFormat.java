@@ -1,6 +1,7 @@
 package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.RecordException;
 import java.io.Serializable;
 
 /**

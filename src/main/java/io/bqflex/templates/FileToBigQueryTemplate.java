@@ -1,9 +1,9 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RowEnricher;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.ReadConvertWrite;
-import io.bqflex.pipeline.RowEnricher;
 import io.bqflex.pipeline.TemplateBase;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.BigQuerySchemas;

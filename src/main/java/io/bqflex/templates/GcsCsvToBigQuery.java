@@ -2,7 +2,7 @@ package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.ParameterRule;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;

@@ -1,6 +1,6 @@
 package io.bqflex.templates;
 
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.udf.UdfOptions;
 import io.bqflex.udf.UdfSpec;
 import java.io.IOException;

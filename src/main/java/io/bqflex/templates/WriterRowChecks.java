@@ -1,6 +1,6 @@
 package io.bqflex.templates;
 
-import io.bqflex.pipeline.RowEnricher;
+import io.bqflex.core.RowEnricher;
 import io.bqflex.write.LoadJobRowLimit;
 import io.bqflex.write.PartitionCheck;
 import io.bqflex.write.WriteSettings;

@@ -1,7 +1,7 @@
 package io.bqflex.udf;
 
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;

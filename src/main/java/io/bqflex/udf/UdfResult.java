@@ -1,6 +1,6 @@
 package io.bqflex.udf;
 
-import io.bqflex.rows.RecordException;
+import io.bqflex.core.RecordException;
 
 /**
  * What the UDF made of one record: its JSON result, nothing (the record is filtered out), or the

@@ -1,7 +1,7 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.BigQueryType;
 import java.util.ArrayList;

@@ -1,11 +1,10 @@
 package io.bqflex.write;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
-import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.DeadLetterSchema;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQueryTimes;
-import io.bqflex.rows.FailedRecord;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -13,37 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The one dead-letter table schema of the catalog. Its first six columns are those of Google's
- * templates' error tables, so an existing error table keeps working; the last four say where the
- * record came from and which stage refused it.
+ * Where dead letters go and the row each one becomes, in the schema of {@link DeadLetterSchema}.
  */
 public final class DeadLetterTable {
-  /** Suffix of the default dead-letter table: {@code <outputTable>_error_records}. */
-  public static final String DEFAULT_SUFFIX = "_error_records";
-
   private static final String PARAMETER = "outputDeadletterTable";
 
   private DeadLetterTable() {}
-
-  public static TableSchema schema() {
-    return new TableSchema()
-        .setFields(
-            List.of(
-                field("timestamp", "TIMESTAMP", "REQUIRED"),
-                field("payloadString", "STRING", "NULLABLE"),
-                field("payloadBytes", "BYTES", "NULLABLE"),
-                field("attributes", "RECORD", "REPEATED")
-                    .setFields(
-                        List.of(
-                            field("key", "STRING", "NULLABLE"),
-                            field("value", "STRING", "NULLABLE"))),
-                field("errorMessage", "STRING", "NULLABLE"),
-                field("stacktrace", "STRING", "NULLABLE"),
-                field("stage", "STRING", "NULLABLE"),
-                field("source", "STRING", "NULLABLE"),
-                field("recordNumber", "INTEGER", "NULLABLE"),
-                field("messageId", "STRING", "NULLABLE")));
-  }
 
   /**
    * The default dead-letter table of {@code outputTable}, when the user names none: named after the
@@ -51,7 +25,7 @@ public final class DeadLetterTable {
    * $20240101_error_records} of the output table itself.
    */
   public static String defaultFor(String outputTable) {
-    return DecoratedTable.baseOf(outputTable) + DEFAULT_SUFFIX;
+    return DecoratedTable.baseOf(outputTable) + DeadLetterSchema.DEFAULT_SUFFIX;
   }
 
   /**
@@ -123,9 +97,5 @@ public final class DeadLetterTable {
       attributes.forEach((k, v) -> pairs.add(new TableRow().set("key", k).set("value", v)));
     }
     return pairs;
-  }
-
-  private static TableFieldSchema field(String name, String type, String mode) {
-    return new TableFieldSchema().setName(name).setType(type).setMode(mode);
   }
 }

@@ -1,6 +1,6 @@
 package io.bqflex.write;
 
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import java.io.Serializable;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 

@@ -1,9 +1,9 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Serializable;

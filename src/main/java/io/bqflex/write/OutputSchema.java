@@ -2,8 +2,8 @@ package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.pipeline.InvalidParameterException;
-import io.bqflex.read.TextFiles;
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.TextFiles;
 import io.bqflex.rows.BigQuerySchemas;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;

@@ -1,8 +1,8 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.Serializable;
 
 /**

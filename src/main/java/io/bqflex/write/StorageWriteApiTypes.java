@@ -2,7 +2,7 @@ package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;

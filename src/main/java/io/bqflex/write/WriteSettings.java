@@ -2,7 +2,7 @@ package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TimePartitioning;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import java.io.Serializable;
 import java.util.Arrays;
 import java.util.List;

@@ -2,11 +2,12 @@ package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.pipeline.RecordCounters;
+import io.bqflex.core.DeadLetterSchema;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.RecordCounters;
+import io.bqflex.core.Stage;
 import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.rows.FailedRecord;
-import io.bqflex.rows.FailedRecordCoder;
-import io.bqflex.rows.Stage;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
@@ -77,7 +78,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
                 "WriteDeadLetters",
                 deadLetterWrite(options)
                     .to(settings.deadLetterTable())
-                    .withSchema(DeadLetterTable.schema()));
+                    .withSchema(DeadLetterSchema.schema()));
     if (settings.usesStorageWriteApi()) {
       deadLettered
           .getFailedStorageApiInserts()

@@ -1,8 +1,8 @@
 package io.bqflex.bench;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.RecordException;
 import io.bqflex.rows.PayloadFormat;
-import io.bqflex.rows.RecordException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.Iterator;

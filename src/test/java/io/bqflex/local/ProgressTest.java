@@ -2,7 +2,7 @@ package io.bqflex.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.bqflex.pipeline.RecordCounts;
+import io.bqflex.core.RecordCounts;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.List;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bqflex.core.RecordException;
 import io.bqflex.rows.CsvFormats;
 import io.bqflex.rows.CsvRecordParser;
-import io.bqflex.rows.RecordException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

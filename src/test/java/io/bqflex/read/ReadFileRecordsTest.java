@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.bqflex.rows.FailedRecord;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.Stage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;

@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bqflex.core.FailedRecord;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.Stage;
 import io.bqflex.local.EmulatorExtension;
 import io.bqflex.local.OutgoingMessage;
 import io.bqflex.local.PubsubEmulator;
-import io.bqflex.rows.FailedRecord;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.Stage;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

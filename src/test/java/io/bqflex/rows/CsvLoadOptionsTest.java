@@ -3,6 +3,7 @@ package io.bqflex.rows;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import io.bqflex.core.RecordException;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.junit.jupiter.api.Test;

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.bqflex.core.RecordException;
+import io.bqflex.core.Stage;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.RecordCounts;
 import io.bqflex.local.LocalBigQuery;
-import io.bqflex.pipeline.RecordCounts;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

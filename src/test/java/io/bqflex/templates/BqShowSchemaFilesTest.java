@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.LocalRunResult;
-import io.bqflex.pipeline.InvalidParameterException;
 import io.bqflex.pipeline.TemplateLauncher;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

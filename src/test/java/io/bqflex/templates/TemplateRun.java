@@ -2,10 +2,10 @@ package io.bqflex.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.bqflex.core.RecordCounts;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.LocalRunResult;
-import io.bqflex.pipeline.RecordCounts;
 import io.bqflex.pipeline.Template;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

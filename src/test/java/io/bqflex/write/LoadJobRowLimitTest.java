@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.SourceRecord;
-import io.bqflex.rows.Stage;
+import io.bqflex.core.RecordException;
+import io.bqflex.core.SourceRecord;
+import io.bqflex.core.Stage;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import org.apache.beam.sdk.coders.Coder.Context;

@@ -3,7 +3,7 @@ package io.bqflex.write;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import io.bqflex.pipeline.InvalidParameterException;
+import io.bqflex.core.InvalidParameterException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,7 +1,7 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
-import static io.bqflex.rows.RecordCoders.readString;
-import static io.bqflex.rows.RecordCoders.writeString;
+import static io.bqflex.core.RecordCoders.readString;
+import static io.bqflex.core.RecordCoders.writeString;
 
 import java.io.IOException;
 import java.io.InputStream;

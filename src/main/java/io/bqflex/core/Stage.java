@@ -1,4 +1,4 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
 /**
  * Where on its way to BigQuery a record failed; written to the dead-letter table's {@code stage}.

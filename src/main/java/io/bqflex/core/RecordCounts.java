@@ -1,4 +1,4 @@
-package io.bqflex.pipeline;
+package io.bqflex.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

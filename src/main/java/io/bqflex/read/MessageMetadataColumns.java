@@ -1,13 +1,15 @@
-package io.bqflex.pipeline;
+package io.bqflex.read;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.RowEnricher;
+import io.bqflex.core.SourceRecord;
 import io.bqflex.rows.BigQueryTimes;
 import io.bqflex.rows.BigQueryType;
-import io.bqflex.rows.SourceRecord;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

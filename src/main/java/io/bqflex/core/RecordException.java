@@ -1,4 +1,4 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
 /**
  * A record that cannot go on; carries the stage that refused it and a message a user can act on.

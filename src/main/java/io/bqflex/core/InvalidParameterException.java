@@ -1,4 +1,4 @@
-package io.bqflex.pipeline;
+package io.bqflex.core;
 
 /**
  * A launch parameter that passed the metadata's checks but cannot work (an unreadable schema file,

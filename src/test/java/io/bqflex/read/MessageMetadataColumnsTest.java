@@ -1,4 +1,4 @@
-package io.bqflex.pipeline;
+package io.bqflex.read;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +8,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.rows.SourceRecord;
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.SourceRecord;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

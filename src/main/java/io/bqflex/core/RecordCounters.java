@@ -1,4 +1,4 @@
-package io.bqflex.pipeline;
+package io.bqflex.core;
 
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.metrics.Metrics;

@@ -1,8 +1,6 @@
-package io.bqflex.pipeline;
+package io.bqflex.core;
 
 import com.google.api.services.bigquery.model.TableRow;
-import io.bqflex.rows.RecordException;
-import io.bqflex.rows.SourceRecord;
 import java.io.Serializable;
 
 /**

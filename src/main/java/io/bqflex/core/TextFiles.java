@@ -1,4 +1,4 @@
-package io.bqflex.read;
+package io.bqflex.core;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

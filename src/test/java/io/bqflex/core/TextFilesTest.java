@@ -1,4 +1,4 @@
-package io.bqflex.read;
+package io.bqflex.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -24,6 +24,7 @@ public final class SourceRecord {
   private final String messageId;
   private final Map<String, String> attributes;
   private final Long publishTimeMillis;
+  private final String udfOutput;
 
   public SourceRecord(
       String payload,
@@ -32,12 +33,14 @@ public final class SourceRecord {
       String messageId,
       Map<String, String> attributes,
       Long publishTimeMillis) {
-    this(payload, null, source, recordNumber, messageId, attributes, publishTimeMillis);
+    this(payload, null, source, recordNumber, messageId, attributes, publishTimeMillis, null);
   }
 
   /**
    * @param originalBytes the payload's bytes as they came in; null when they are the UTF-8 form of
    *     {@code payload}, which spares valid UTF-8 records a second copy
+   * @param udfOutput the JSON object text the UDF made of the payload; null before a UDF ran, or
+   *     when there is none
    */
   SourceRecord(
       String payload,
@@ -46,7 +49,8 @@ public final class SourceRecord {
       long recordNumber,
       String messageId,
       Map<String, String> attributes,
-      Long publishTimeMillis) {
+      Long publishTimeMillis,
+      String udfOutput) {
     this.payload = Objects.requireNonNull(payload, "payload");
     this.originalBytes = originalBytes;
     this.source = source;
@@ -54,6 +58,7 @@ public final class SourceRecord {
     this.messageId = messageId;
     this.attributes = attributes;
     this.publishTimeMillis = publishTimeMillis;
+    this.udfOutput = udfOutput;
   }
 
   /** A record read from a file: its text, the file, and its 1-based position in the file. */
@@ -67,7 +72,23 @@ public final class SourceRecord {
    */
   public static SourceRecord fromFile(
       String payload, byte[] originalBytes, String file, long recordNumber) {
-    return new SourceRecord(payload, originalBytes, file, recordNumber, null, null, null);
+    return new SourceRecord(payload, originalBytes, file, recordNumber, null, null, null, null);
+  }
+
+  /**
+   * This record as the UDF left it: {@code json} is what the converter reads; the payload stays the
+   * original, for the dead-letter table.
+   */
+  public SourceRecord withUdfOutput(String json) {
+    return new SourceRecord(
+        payload,
+        originalBytes,
+        source,
+        recordNumber,
+        messageId,
+        attributes,
+        publishTimeMillis,
+        Objects.requireNonNull(json, "json"));
   }
 
   public String payload() {
@@ -104,6 +125,11 @@ public final class SourceRecord {
     return publishTimeMillis;
   }
 
+  /** The JSON object text the UDF returned for this record, or null when no UDF ran. */
+  public String udfOutput() {
+    return udfOutput;
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof SourceRecord)) {
@@ -116,7 +142,8 @@ public final class SourceRecord {
         && Objects.equals(source, that.source)
         && Objects.equals(messageId, that.messageId)
         && Objects.equals(attributes, that.attributes)
-        && Objects.equals(publishTimeMillis, that.publishTimeMillis);
+        && Objects.equals(publishTimeMillis, that.publishTimeMillis)
+        && Objects.equals(udfOutput, that.udfOutput);
   }
 
   @Override

@@ -33,6 +33,7 @@ public final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
     writeString(record.messageId(), out);
     RecordCoders.ATTRIBUTES.encode(record.attributes(), out);
     RecordCoders.NULLABLE_LONG.encode(record.publishTimeMillis(), out);
+    writeString(record.udfOutput(), out);
   }
 
   @Override
@@ -44,6 +45,7 @@ public final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
         RecordCoders.LONG.decode(in),
         readString(in),
         RecordCoders.ATTRIBUTES.decode(in),
-        RecordCoders.NULLABLE_LONG.decode(in));
+        RecordCoders.NULLABLE_LONG.decode(in),
+        readString(in));
   }
 }

@@ -3,6 +3,7 @@ package io.bqflex.read;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.RecordCounters;
+import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
@@ -25,16 +26,16 @@ import org.apache.beam.sdk.values.TupleTagList;
  * {@link SourceRecord} per record, whose payload is the record's original text. Compressed files
  * (gzip, bzip2, zstd, ...) are recognised by their extension and decompressed.
  *
- * <p>What cannot be read goes to {@link #FAILURES} at {@link Stage#READ}, never dropped: a record
- * with bytes its charset cannot decode, the malformed rest of a CSV file, the unread rest of a file
- * that broke off (a corrupt gzip). A pattern that matches no file fails the job, naming the
+ * <p>What cannot be read goes to {@link Records#FAILURES} at {@link Stage#READ}, never dropped: a
+ * record with bytes its charset cannot decode, the malformed rest of a CSV file, the unread rest of
+ * a file that broke off (a corrupt gzip). A pattern that matches no file fails the job, naming the
  * pattern.
  *
  * <p>Each file is read whole by one worker.
  */
 public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<SourceRecord> RECORDS = new TupleTag<>() {};
-  public static final TupleTag<FailedRecord> FAILURES = new TupleTag<>() {};
+  private static final TupleTag<SourceRecord> RECORDS = Records.RECORDS;
+  private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private final String filePattern;
   private final FileFormat format;

@@ -3,6 +3,7 @@ package io.bqflex.read;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.RecordCounters;
+import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
@@ -27,16 +28,16 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 
 /**
- * Reads a Pub/Sub subscription or topic into {@link SourceRecord}s ({@link #RECORDS}); a message
- * whose payload is not UTF-8 text goes to {@link #FAILURES} with its original bytes.
+ * Reads a Pub/Sub subscription or topic into {@link SourceRecord}s ({@link Records#RECORDS}); a
+ * message whose payload is not UTF-8 text goes to {@link Records#FAILURES} with its original bytes.
  *
  * <p>Each record's source is the subscription or topic it was read from, with the message id,
  * attributes and publish time. The endpoint comes from {@code PubsubOptions.pubsubRootUrl}, so a
  * local run points it at the emulator.
  */
 public final class ReadPubsubRecords extends PTransform<PBegin, PCollectionTuple> {
-  public static final TupleTag<SourceRecord> RECORDS = new TupleTag<SourceRecord>() {};
-  public static final TupleTag<FailedRecord> FAILURES = new TupleTag<FailedRecord>() {};
+  private static final TupleTag<SourceRecord> RECORDS = Records.RECORDS;
+  private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private final String subscription;
   private final String topic;

@@ -3,6 +3,9 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.core.InvalidParameterException;
+import io.bqflex.pipeline.ApplyUdf;
+import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
@@ -13,13 +16,17 @@ import io.bqflex.rows.CsvRecordParser;
 import io.bqflex.rows.CsvRowConverter;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.OutputTable;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
 import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Default;
 import org.apache.beam.sdk.options.Description;
 import org.apache.commons.csv.CSVFormat;
 
 /** CSV files on Cloud Storage → BigQuery; columns map to schema fields by position. */
-public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQuery.Options> {
+public final class GcsCsvToBigQuery implements Template<GcsCsvToBigQuery.Options> {
   public static final String ID = "gcs-csv-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-csv-to-bigquery.json. */
@@ -68,12 +75,34 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
     TemplateLauncher.main(new GcsCsvToBigQuery(), args);
   }
 
-  public GcsCsvToBigQuery() {
-    super(ID, Options.class);
+  @Override
+  public void build(Pipeline pipeline, Options options) {
+    OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
+    PayloadFormat csvLines = payloadFormat(options, output.schema());
+    pipeline
+        .apply("ReadFiles", reader(options))
+        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), csvLines))
+        .apply(
+            "ConvertRecords", ConvertRecords.with(csvLines).enrichedBy(WriterRowChecks.of(output)))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
   }
 
   @Override
-  ReadFileRecords reader(Options options) {
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Class<Options> optionsClass() {
+    return Options.class;
+  }
+
+  @Override
+  public List<String> outputTables(Options options) {
+    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
+  }
+
+  private static ReadFileRecords reader(Options options) {
     FileFormat csv;
     try {
       csv =
@@ -88,8 +117,7 @@ public final class GcsCsvToBigQuery extends FileToBigQueryTemplate<GcsCsvToBigQu
     return ReadFileRecords.from(options.getInputFilePattern(), csv);
   }
 
-  @Override
-  PayloadFormat payloadFormat(Options options, TableSchema schema) {
+  private static PayloadFormat payloadFormat(Options options, TableSchema schema) {
     CsvRowConverter columns;
     boolean ignoreUnknown = Boolean.TRUE.equals(options.getIgnoreUnknownValues());
     CsvLoadOptions loadOptions =

@@ -1,15 +1,21 @@
 package io.bqflex.templates;
 
-import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.pipeline.ApplyUdf;
+import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
-import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.OutputTable;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
+import java.util.List;
+import org.apache.beam.sdk.Pipeline;
 
 /** Newline-delimited JSON files on Cloud Storage → BigQuery, one object per line. */
-public final class GcsJsonToBigQuery extends FileToBigQueryTemplate<GcsJsonToBigQuery.Options> {
+public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Options> {
   public static final String ID = "gcs-json-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-json-to-bigquery.json. */
@@ -19,18 +25,34 @@ public final class GcsJsonToBigQuery extends FileToBigQueryTemplate<GcsJsonToBig
     TemplateLauncher.main(new GcsJsonToBigQuery(), args);
   }
 
-  public GcsJsonToBigQuery() {
-    super(ID, Options.class);
+  @Override
+  public void build(Pipeline pipeline, Options options) {
+    OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
+    JsonPayloadFormat lines =
+        new JsonPayloadFormat(
+            new JsonRowConverter(
+                output.schema(), Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    pipeline
+        .apply(
+            "ReadFiles",
+            ReadFileRecords.from(options.getInputFilePattern(), FileFormat.jsonLines("UTF-8")))
+        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), lines))
+        .apply("ConvertRecords", ConvertRecords.with(lines).enrichedBy(WriterRowChecks.of(output)))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
   }
 
   @Override
-  ReadFileRecords reader(Options options) {
-    return ReadFileRecords.from(options.getInputFilePattern(), FileFormat.jsonLines("UTF-8"));
+  public String id() {
+    return ID;
   }
 
   @Override
-  PayloadFormat payloadFormat(Options options, TableSchema schema) {
-    return new JsonPayloadFormat(
-        new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+  public Class<Options> optionsClass() {
+    return Options.class;
+  }
+
+  @Override
+  public List<String> outputTables(Options options) {
+    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
   }
 }

@@ -1,19 +1,17 @@
 package io.bqflex.templates;
 
-import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.ParameterRule;
+import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
-import io.bqflex.pipeline.ReadConvertWrite;
-import io.bqflex.pipeline.TemplateBase;
+import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.MessageMetadataColumns;
 import io.bqflex.read.ReadPubsubRecords;
-import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.udf.UdfOptions;
 import io.bqflex.write.BigQueryOutputOptions;
-import io.bqflex.write.OutputSchema;
+import io.bqflex.write.OutputTable;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
 import java.util.List;
@@ -26,7 +24,7 @@ import org.apache.beam.sdk.options.Validation;
  * mode (see {@code WriteMethods}): exactly-once jobs write with the Storage Write API's committed
  * streams, at-least-once jobs with its default stream.
  */
-public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Options> {
+public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options> {
   public static final String ID = "pubsub-to-bigquery";
 
   /**
@@ -71,10 +69,6 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
     TemplateLauncher.main(new PubsubToBigQuery(), args);
   }
 
-  public PubsubToBigQuery() {
-    super(ID, Options.class);
-  }
-
   @Override
   public List<ParameterRule> parameterRules() {
     return List.of(ParameterRule.exactlyOneOf("inputSubscription", "inputTopic"));
@@ -84,32 +78,37 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
   public void build(Pipeline pipeline, Options options) {
     // The Flex launcher starts a streaming job from the metadata; the pipeline must agree.
     options.setStreaming(true);
-    String table = options.getOutputTableSpec();
-    TableSchema schema = OutputSchema.resolve(options, "outputTableSpec", table);
+    OutputTable output =
+        OutputTable.resolve(options, "outputTableSpec", options.getOutputTableSpec());
     MessageMetadataColumns metadataColumns =
         MessageMetadataColumns.of(
-            schema,
+            output.schema(),
             options.getMessageIdColumn(),
             options.getPublishTimeColumn(),
             options.getAttributesColumn());
-    JsonPayloadFormat payloads =
+    JsonPayloadFormat messages =
         new JsonPayloadFormat(
             new JsonRowConverter(
-                metadataColumns.payloadSchema(schema),
+                metadataColumns.payloadSchema(output.schema()),
                 Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
-    WriteSettings settings =
-        WriteSettings.of(options, "outputTableSpec", table, BigQuerySchemas.toJson(schema));
-    ConvertRecords convert =
-        ConvertRecords.with(payloads, Udfs.specOf(options).orElse(null))
-            .enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, settings));
-    ReadConvertWrite.assemble(
-        pipeline,
-        "ReadPubsub",
-        reader(options),
-        ReadPubsubRecords.RECORDS,
-        ReadPubsubRecords.FAILURES,
-        convert,
-        new WriteWithDeadLetters(settings));
+    pipeline
+        .apply("ReadPubsub", reader(options))
+        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), messages))
+        .apply(
+            "ConvertRecords",
+            ConvertRecords.with(messages)
+                .enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, output.settings())))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Class<Options> optionsClass() {
+    return Options.class;
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.bqflex.templates;
 
 import io.bqflex.core.RowEnricher;
 import io.bqflex.write.LoadJobRowLimit;
+import io.bqflex.write.OutputTable;
 import io.bqflex.write.PartitionCheck;
 import io.bqflex.write.WriteSettings;
 
@@ -11,6 +12,11 @@ import io.bqflex.write.WriteSettings;
  */
 final class WriterRowChecks {
   private WriterRowChecks() {}
+
+  /** The checks of {@code output}'s writer, for a template whose rows need no other step. */
+  static RowEnricher of(OutputTable output) {
+    return checkedAfter(RowEnricher.NONE, output.settings());
+  }
 
   /**
    * {@code enricher}, then the check of {@code settings}' partition when it has one, then the row

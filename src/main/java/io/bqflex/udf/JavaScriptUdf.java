@@ -200,23 +200,6 @@ public final class JavaScriptUdf implements AutoCloseable {
                 + " out."));
   }
 
-  /**
-   * The failure of a record whose UDF result could not be read as one JSON object: plain text, an
-   * array or a number is the UDF's doing, not the payload's, so it is the UDF's failure.
-   *
-   * @param parseFailure what reading the result as a JSON object said
-   */
-  public RecordException resultNotAJsonObject(RecordException parseFailure) {
-    return new RecordException(
-        Stage.UDF,
-        "UDF '"
-            + spec.functionName()
-            + "' returned text that is not one JSON object ("
-            + parseFailure.getMessage()
-            + "); return JSON.stringify(record) of an object, or null to filter the record out.",
-        parseFailure);
-  }
-
   private RecordException timedOut() {
     return new RecordException(
         Stage.UDF,

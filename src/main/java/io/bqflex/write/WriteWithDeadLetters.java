@@ -6,6 +6,7 @@ import io.bqflex.core.DeadLetterSchema;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.RecordCounters;
+import io.bqflex.core.Records;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.BigQuerySchemas;
 import java.io.IOException;
@@ -35,12 +36,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Writes the rows ({@link #ROWS}) to the output table and every failure ({@link #FAILURES}), plus
- * each row BigQuery itself rejects, to the dead-letter table.
+ * Writes the rows ({@link Records#ROWS}) to the output table and every failure ({@link
+ * Records#FAILURES}), plus each row BigQuery itself rejects, to the dead-letter table.
  */
 public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDone> {
-  public static final TupleTag<TableRow> ROWS = new TupleTag<TableRow>() {};
-  public static final TupleTag<FailedRecord> FAILURES = new TupleTag<FailedRecord>() {};
+  private static final TupleTag<TableRow> ROWS = Records.ROWS;
+  private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteWithDeadLetters.class);
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import java.io.IOException;
@@ -59,7 +60,7 @@ class ReadFileRecordsTest {
                 dir.resolve("*.csv*").toString(),
                 FileFormat.csv(CSVFormat.DEFAULT, true, null, "csvFileEncoding")));
 
-    PAssert.that(read.get(ReadFileRecords.RECORDS))
+    PAssert.that(read.get(Records.RECORDS))
         .satisfies(
             records -> {
               assertEquals(
@@ -71,7 +72,7 @@ class ReadFileRecordsTest {
                   describe(records));
               return null;
             });
-    PAssert.that(read.get(ReadFileRecords.FAILURES))
+    PAssert.that(read.get(Records.FAILURES))
         .satisfies(
             failures -> {
               List<FailedRecord> all = StreamSupport.stream(failures.spliterator(), false).toList();
@@ -96,7 +97,7 @@ class ReadFileRecordsTest {
             ReadFileRecords.from(
                 dir.resolve("events.json.gz").toString(), FileFormat.jsonLines(null)));
 
-    PAssert.that(read.get(ReadFileRecords.RECORDS))
+    PAssert.that(read.get(Records.RECORDS))
         .satisfies(
             records -> {
               assertEquals(
@@ -104,7 +105,7 @@ class ReadFileRecordsTest {
                   describe(records));
               return null;
             });
-    PAssert.that(read.get(ReadFileRecords.FAILURES)).empty();
+    PAssert.that(read.get(Records.FAILURES)).empty();
     pipeline.run().waitUntilFinish();
   }
 
@@ -124,14 +125,14 @@ class ReadFileRecordsTest {
             ReadFileRecords.from(
                 dir.resolve("cut.json.gz").toString(), FileFormat.jsonLines(null)));
 
-    PAssert.that(read.get(ReadFileRecords.RECORDS))
+    PAssert.that(read.get(Records.RECORDS))
         .satisfies(
             records -> {
               long count = StreamSupport.stream(records.spliterator(), false).count();
               assertTrue(count > 0 && count < 50_000, "records: " + count);
               return null;
             });
-    PAssert.that(read.get(ReadFileRecords.FAILURES))
+    PAssert.that(read.get(Records.FAILURES))
         .satisfies(
             failures -> {
               List<FailedRecord> all = StreamSupport.stream(failures.spliterator(), false).toList();

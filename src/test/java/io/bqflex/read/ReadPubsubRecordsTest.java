@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import io.bqflex.local.EmulatorExtension;
@@ -161,8 +162,8 @@ class ReadPubsubRecordsTest {
 
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple outcomes = pipeline.apply("Read", read);
-    outcomes.get(ReadPubsubRecords.RECORDS).apply("SeeRecords", ParDo.of(new See<>(runId)));
-    outcomes.get(ReadPubsubRecords.FAILURES).apply("SeeFailures", ParDo.of(new See<>(runId)));
+    outcomes.get(Records.RECORDS).apply("SeeRecords", ParDo.of(new See<>(runId)));
+    outcomes.get(Records.FAILURES).apply("SeeFailures", ParDo.of(new See<>(runId)));
     return pipeline.run();
   }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.Records;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.TableRowCoder;
@@ -140,11 +141,9 @@ class ColumnNamesTest {
     row.getUnknownKeys().put("f", "not a number");
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple.of(
-            WriteWithDeadLetters.ROWS,
+            Records.ROWS,
             pipeline.apply("Rows", Create.of(List.of(row)).withCoder(TableRowCoder.of())))
-        .and(
-            WriteWithDeadLetters.FAILURES,
-            pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
+        .and(Records.FAILURES, pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
         .apply(
             new WriteWithDeadLetters(
                 WriteSettings.of(

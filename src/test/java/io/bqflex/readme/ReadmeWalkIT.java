@@ -21,10 +21,17 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Walks the project's README and the templates' generated READMEs and runs, as written, every code
- * block marked to run offline (the markers are described in {@link ReadmeBlocks}: an HTML comment
- * on the line before the fence, {@code <!-- runs offline -->}), checking each command's exit status
- * and, where the README shows what a command prints (on stdout or stderr) or writes, that it prints
- * or writes exactly that. One dynamic test per marked block, in the order of the READMEs.
+ * block marked to run offline, checking each command's exit status and, where the README shows what
+ * a command prints (on stdout or stderr) or writes, that it prints or writes exactly that. One
+ * dynamic test per marked block, in the order of the READMEs.
+ *
+ * <p>The convention ({@link ReadmeBlocks} parses it): an HTML comment alone on the line before a
+ * fence, invisible once rendered. {@code <!-- runs offline -->} (options: {@code ; exits 2}, {@code
+ * ; needs the Pub/Sub emulator}) runs the block; {@code <!-- output of the command above -->} and
+ * {@code <!-- error output of the command above -->} compare the block with the stdout or stderr of
+ * the last command run; {@code <!-- contents of PATH -->} compares it with that file. Unmarked
+ * blocks (Google Cloud, Maven, synopses) are not walked; in a marked block, Maven itself is not run
+ * ({@link ShellCommands}).
  *
  * <p>A Failsafe test: the commands use {@code target/bqflex.jar}, which exists only after {@code
  * package}. They run with bash in a scratch copy of the project ({@link ScratchCheckout}) under

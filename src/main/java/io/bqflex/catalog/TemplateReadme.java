@@ -14,6 +14,13 @@ import java.util.Optional;
 public final class TemplateReadme {
   private static final String JAR = "java -jar target/bqflex.jar";
 
+  // Markers on the line before a fence, read by the README walk (ReadmeWalkIT): run the block
+  // offline, or compare it with what the command above printed or wrote. Invisible when rendered.
+  private static final String RUNS_OFFLINE = "<!-- runs offline -->\n";
+  private static final String RUNS_OFFLINE_WITH_EMULATOR =
+      "<!-- runs offline; needs the Pub/Sub emulator -->\n";
+  private static final String OUTPUT_OF_COMMAND_ABOVE = "<!-- output of the command above -->\n";
+
   private TemplateReadme() {}
 
   /**
@@ -50,7 +57,7 @@ public final class TemplateReadme {
     notes.ifPresent(n -> md.append(n.strip()).append("\n\n"));
     deadLetters(md);
     Map<String, String> local = LaunchParameters.parse(sampleParameters.strip());
-    localRun(md, id, local);
+    localRun(md, entry, local);
     onDataflow(md, entry, DocExamples.onDataflow(metadata, local));
     return md.toString().stripTrailing() + "\n";
   }
@@ -132,13 +139,15 @@ public final class TemplateReadme {
     }
   }
 
-  private static void localRun(StringBuilder md, String id, Map<String, String> local) {
+  private static void localRun(StringBuilder md, CatalogEntry entry, Map<String, String> local) {
+    String id = entry.id();
     md.append("## Run it locally\n\n");
     md.append(
         "On the sample in `templates/"
             + id
             + "/samples/`, with Beam's DirectRunner and in-process BigQuery (tables land in"
             + " `target/local-run/`):\n\n");
+    md.append(entry.source().contains("Pub/Sub") ? RUNS_OFFLINE_WITH_EMULATOR : RUNS_OFFLINE);
     md.append("```sh\nmvn -B -q package -DskipTests\n")
         .append(JAR)
         .append(" run ")
@@ -146,7 +155,9 @@ public final class TemplateReadme {
         .append(" --local target/local-run --parameters \"$(cat templates/")
         .append(id)
         .append("/samples/parameters.txt)\"\n```\n\n");
-    md.append("where `parameters.txt` holds:\n\n```\n")
+    md.append("where `parameters.txt` holds:\n\n")
+        .append(contentsOf("templates/" + id + "/samples/parameters.txt"))
+        .append("```\n")
         .append(LaunchParameters.format(local))
         .append("\n```\n\n");
   }
@@ -181,29 +192,37 @@ public final class TemplateReadme {
             + " `--temp-location`, `--network`, `--additional-user-labels`, ...) as needed."
             + " Without `--job-name`, a name is derived from the id and the time.\n\n");
 
-    md.append("### gcloud\n\n```sh\n")
+    md.append("### gcloud\n\n")
+        .append(RUNS_OFFLINE)
+        .append("```sh\n")
         .append(JAR)
         .append(" gcloud-run ")
         .append(id)
         .append(" --region ")
         .append(region)
         .append(flags)
-        .append("\n```\n\n```sh\n")
+        .append("\n```\n\nprints\n\n")
+        .append(OUTPUT_OF_COMMAND_ABOVE)
+        .append("```sh\n")
         .append(GcloudRun.render(launch, project, region))
         .append("```\n\n");
 
-    md.append("### REST\n\n```sh\n")
+    md.append("### REST\n\n")
+        .append(RUNS_OFFLINE)
+        .append("```sh\n")
         .append(JAR)
         .append(" launch-request ")
         .append(id)
         .append(flags)
-        .append(" > launch.json\n")
+        .append(" > launch.json\n```\n\nwrites the request body to `launch.json`:\n\n")
+        .append(contentsOf("launch.json"))
+        .append("```json\n")
+        .append(launch.requestJson())
+        .append("```\n\nand this sends it:\n\n```sh\n")
         .append("curl -X POST -H \"Authorization: Bearer $(gcloud auth print-access-token)\"")
         .append(" -H 'Content-Type: application/json' -d @launch.json \\\n    ")
         .append(Launch.launchUri(project, region))
-        .append("\n```\n\n`launch.json`:\n\n```json\n")
-        .append(launch.requestJson())
-        .append("```\n\n");
+        .append("\n```\n\n");
 
     md.append("### Cloud Scheduler\n\n");
     if (entry.streaming()) {
@@ -220,7 +239,8 @@ public final class TemplateReadme {
         "Every day at 03:00 UTC. The job name stays the same, so Dataflow refuses a launch"
             + " while the previous run is still going. `--terraform` prints the same job as a"
             + " `google_cloud_scheduler_job` resource.\n\n");
-    md.append("```sh\n")
+    md.append(RUNS_OFFLINE)
+        .append("```sh\n")
         .append(JAR)
         .append(" schedule ")
         .append(id)
@@ -233,9 +253,16 @@ public final class TemplateReadme {
         .append(flags)
         .append("\n```\n\nwrites the body (the `launch.json` above) to `")
         .append(bodyFile)
-        .append("` and prints the command that creates the job:\n\n```sh\n")
+        .append("` and prints the command that creates the job:\n\n")
+        .append(OUTPUT_OF_COMMAND_ABOVE)
+        .append("```sh\n")
         .append(job.gcloudCommand(bodyFile))
         .append("```\n");
+  }
+
+  /** The marker of a block that shows {@code path} (relative to the project root) as it is. */
+  private static String contentsOf(String path) {
+    return "<!-- contents of " + path + " -->\n";
   }
 
   /** Text for a Markdown table cell. */

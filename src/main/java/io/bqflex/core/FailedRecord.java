@@ -60,7 +60,7 @@ public final class FailedRecord {
       SourceRecord record, Stage stage, String message, Throwable unexpectedCause) {
     return new FailedRecord(
         System.currentTimeMillis(),
-        record.payload(),
+        record.textIfAny(),
         record.payloadBytes(),
         stage,
         message,

@@ -1,5 +1,10 @@
 package io.bqflex.core;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Map;
@@ -7,9 +12,14 @@ import java.util.Objects;
 import org.apache.beam.sdk.coders.DefaultCoder;
 
 /**
- * One record as read from its source, before parsing: the payload text, its original bytes when
- * they are not the text's UTF-8 form (a file in another charset, or with invalid bytes), and where
- * it came from.
+ * One record as read from its source, before parsing: its original bytes, where it came from, and,
+ * for a record whose reader had to decode its source to find it (a text file), its text.
+ *
+ * <p>The bytes are the record as it came in, for the dead-letter table. The text is a view, decoded
+ * once, by whoever needs it: a file reader in the file's charset (it decodes to find where a record
+ * ends), or {@link #text()} as UTF-8 for a record read as bytes (a Pub/Sub message), which is where
+ * a payload that is not UTF-8 fails. A file record keeps only its text when its bytes are that
+ * text's UTF-8 form, sparing valid UTF-8 records a second copy.
  *
  * <p>File sources set {@code source} to the file and {@code recordNumber} to the 1-based record
  * position in it; Pub/Sub sets {@code source} to the subscription or topic, {@code messageId} and
@@ -17,8 +27,8 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  */
 @DefaultCoder(SourceRecordCoder.class)
 public final class SourceRecord {
-  private final String payload;
-  private final byte[] originalBytes;
+  private final String text;
+  private final byte[] bytes;
   private final String source;
   private final long recordNumber;
   private final String messageId;
@@ -26,33 +36,46 @@ public final class SourceRecord {
   private final Long publishTimeMillis;
   private final String udfOutput;
 
+  /** A record whose payload is {@code text} (bytes: its UTF-8 form). */
   public SourceRecord(
-      String payload,
+      String text,
       String source,
       long recordNumber,
       String messageId,
       Map<String, String> attributes,
       Long publishTimeMillis) {
-    this(payload, null, source, recordNumber, messageId, attributes, publishTimeMillis, null);
+    this(
+        Objects.requireNonNull(text, "text"),
+        null,
+        source,
+        recordNumber,
+        messageId,
+        attributes,
+        publishTimeMillis,
+        null);
   }
 
   /**
-   * @param originalBytes the payload's bytes as they came in; null when they are the UTF-8 form of
-   *     {@code payload}, which spares valid UTF-8 records a second copy
+   * @param text the payload as text; null for a record read as bytes
+   * @param bytes the payload's bytes as they came in; null when they are the UTF-8 form of {@code
+   *     text}
    * @param udfOutput the JSON object text the UDF made of the payload; null before a UDF ran, or
    *     when there is none
    */
   SourceRecord(
-      String payload,
-      byte[] originalBytes,
+      String text,
+      byte[] bytes,
       String source,
       long recordNumber,
       String messageId,
       Map<String, String> attributes,
       Long publishTimeMillis,
       String udfOutput) {
-    this.payload = Objects.requireNonNull(payload, "payload");
-    this.originalBytes = originalBytes;
+    if (text == null && bytes == null) {
+      throw new NullPointerException("a record needs its text or its bytes");
+    }
+    this.text = text;
+    this.bytes = bytes;
     this.source = source;
     this.recordNumber = recordNumber;
     this.messageId = messageId;
@@ -62,17 +85,38 @@ public final class SourceRecord {
   }
 
   /** A record read from a file: its text, the file, and its 1-based position in the file. */
-  public static SourceRecord fromFile(String payload, String file, long recordNumber) {
-    return fromFile(payload, null, file, recordNumber);
+  public static SourceRecord fromFile(String text, String file, long recordNumber) {
+    return fromFile(text, null, file, recordNumber);
   }
 
   /**
    * A record read from a file, with its original bytes when they are not the UTF-8 form of {@code
-   * payload} (null when they are).
+   * text} (null when they are).
    */
-  public static SourceRecord fromFile(
-      String payload, byte[] originalBytes, String file, long recordNumber) {
-    return new SourceRecord(payload, originalBytes, file, recordNumber, null, null, null, null);
+  public static SourceRecord fromFile(String text, byte[] bytes, String file, long recordNumber) {
+    return new SourceRecord(
+        Objects.requireNonNull(text, "text"), bytes, file, recordNumber, null, null, null, null);
+  }
+
+  /**
+   * A Pub/Sub message, kept as its bytes: the format that reads it decodes it (see {@link
+   * #text()}).
+   */
+  public static SourceRecord fromMessage(
+      byte[] payload,
+      String subscriptionOrTopic,
+      String messageId,
+      Map<String, String> attributes,
+      Long publishTimeMillis) {
+    return new SourceRecord(
+        null,
+        Objects.requireNonNull(payload, "payload"),
+        subscriptionOrTopic,
+        0,
+        messageId,
+        attributes,
+        publishTimeMillis,
+        null);
   }
 
   /**
@@ -81,8 +125,8 @@ public final class SourceRecord {
    */
   public SourceRecord withUdfOutput(String json) {
     return new SourceRecord(
-        payload,
-        originalBytes,
+        text,
+        bytes,
         source,
         recordNumber,
         messageId,
@@ -91,18 +135,48 @@ public final class SourceRecord {
         Objects.requireNonNull(json, "json"));
   }
 
-  public String payload() {
-    return payload;
+  /**
+   * The payload as text: as its reader decoded it, or, for a record read as bytes, decoded now as
+   * UTF-8.
+   *
+   * @throws RecordException (PARSE) when the bytes are not valid UTF-8; nothing is ever read with
+   *     U+FFFD in place of a byte it could not decode
+   */
+  public String text() throws RecordException {
+    return text != null ? text : strictUtf8(bytes);
+  }
+
+  /** The payload's text when it is text: as decoded, or its bytes read as UTF-8; else null. */
+  public String textIfAny() {
+    try {
+      return text();
+    } catch (RecordException e) {
+      return null;
+    }
+  }
+
+  /** The text its reader decoded, or null for a record read as bytes. */
+  public String decodedText() {
+    return text;
   }
 
   /** The payload's bytes exactly as they came in, for the dead-letter table. */
   public byte[] payloadBytes() {
-    return originalBytes != null ? originalBytes : payload.getBytes(StandardCharsets.UTF_8);
+    return bytes != null ? bytes : text.getBytes(StandardCharsets.UTF_8);
   }
 
-  /** The original bytes when they differ from the payload's UTF-8 form; else null. */
-  byte[] originalBytesIfDifferent() {
-    return originalBytes;
+  /**
+   * At least the number of characters of the payload's text, without decoding it: for a size check
+   * that must cost nothing on most records.
+   */
+  public long payloadSizeBound() {
+    // A character takes at least one byte in every charset the readers decode.
+    return bytes != null ? bytes.length : text.length();
+  }
+
+  /** The bytes the coder must keep: null when they are the text's UTF-8 form. */
+  byte[] bytesIfNotText() {
+    return bytes;
   }
 
   public String source() {
@@ -130,6 +204,31 @@ public final class SourceRecord {
     return udfOutput;
   }
 
+  private static String strictUtf8(byte[] bytes) throws RecordException {
+    // REPORT, not the default REPLACE: a payload must never reach BigQuery with U+FFFD in it.
+    CharsetDecoder utf8 =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(bytes);
+    CharBuffer out = CharBuffer.allocate(bytes.length);
+    CoderResult result = utf8.decode(in, out, true);
+    if (!result.isError()) {
+      result = utf8.flush(out);
+    }
+    if (result.isError()) {
+      throw new RecordException(
+          Stage.PARSE,
+          "payload is not valid UTF-8 (invalid byte sequence at byte offset "
+              + in.position()
+              + " of "
+              + bytes.length
+              + "); the template reads payloads as UTF-8 text");
+    }
+    return out.flip().toString();
+  }
+
   @Override
   public boolean equals(Object o) {
     if (!(o instanceof SourceRecord)) {
@@ -137,8 +236,8 @@ public final class SourceRecord {
     }
     SourceRecord that = (SourceRecord) o;
     return recordNumber == that.recordNumber
-        && payload.equals(that.payload)
-        && Arrays.equals(originalBytes, that.originalBytes)
+        && Objects.equals(text, that.text)
+        && Arrays.equals(bytes, that.bytes)
         && Objects.equals(source, that.source)
         && Objects.equals(messageId, that.messageId)
         && Objects.equals(attributes, that.attributes)
@@ -148,7 +247,7 @@ public final class SourceRecord {
 
   @Override
   public int hashCode() {
-    return Objects.hash(payload, source, recordNumber, messageId);
+    return Objects.hash(text, Arrays.hashCode(bytes), source, recordNumber, messageId);
   }
 
   @Override

@@ -26,8 +26,8 @@ public final class SourceRecordCoder extends AtomicCoder<SourceRecord> {
 
   @Override
   public void encode(SourceRecord record, OutputStream out) throws IOException {
-    writeString(record.payload(), out);
-    RecordCoders.BYTES.encode(record.originalBytesIfDifferent(), out);
+    writeString(record.decodedText(), out);
+    RecordCoders.BYTES.encode(record.bytesIfNotText(), out);
     writeString(record.source(), out);
     RecordCoders.LONG.encode(record.recordNumber(), out);
     writeString(record.messageId(), out);

@@ -125,7 +125,7 @@ public final class ApplyUdf extends PTransform<PCollectionTuple, PCollectionTupl
       List<String> jsons = new ArrayList<>();
       for (Pending p : pending) {
         try {
-          jsons.add(format.toJson(p.record().payload()));
+          jsons.add(format.toJson(p.record().text()));
           batch.add(p);
         } catch (RecordException e) {
           output.failure(FailedRecord.of(p.record(), e), p);

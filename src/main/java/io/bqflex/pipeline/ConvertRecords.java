@@ -75,7 +75,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
       try {
         TableRow row =
             record.udfOutput() == null
-                ? format.toRow(record.payload())
+                ? format.toRow(record.text())
                 : udfOutputToRow(record.udfOutput());
         enricher.enrich(record, row);
         // Counted when handed to the writer; a row BigQuery then rejects is moved to

@@ -6,13 +6,6 @@ import io.bqflex.core.RecordCounters;
 import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
-import io.bqflex.core.Stage;
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Objects;
 import org.apache.beam.sdk.io.gcp.pubsub.PubsubIO;
@@ -28,8 +21,9 @@ import org.apache.beam.sdk.values.TupleTagList;
 import org.joda.time.Instant;
 
 /**
- * Reads a Pub/Sub subscription or topic into {@link SourceRecord}s ({@link Records#RECORDS}); a
- * message whose payload is not UTF-8 text goes to {@link Records#FAILURES} with its original bytes.
+ * Reads a Pub/Sub subscription or topic into {@link SourceRecord}s ({@link Records#RECORDS}) that
+ * keep each message's payload as its bytes. No message fails here: {@link Records#FAILURES} stays
+ * empty, and is there because every step hands the next records and failures.
  *
  * <p>Each record's source is the subscription or topic it was read from, with the message id,
  * attributes and publish time. The endpoint comes from {@code PubsubOptions.pubsubRootUrl}, so a
@@ -73,7 +67,7 @@ public final class ReadPubsubRecords extends PTransform<PBegin, PCollectionTuple
         input
             .apply("ReadMessages", read)
             .apply(
-                "DecodeUtf8",
+                "ToRecords",
                 ParDo.of(new ToSourceRecordFn(source()))
                     .withOutputTags(RECORDS, TupleTagList.of(FAILURES)));
     decoded.get(RECORDS).setCoder(SourceRecordCoder.of());
@@ -81,72 +75,31 @@ public final class ReadPubsubRecords extends PTransform<PBegin, PCollectionTuple
     return decoded;
   }
 
-  /** Turns a message into a record, or into a READ failure when its payload is not UTF-8. */
+  /**
+   * Turns a message into a record of its bytes: the format that reads the payload decodes it, so a
+   * payload that is not UTF-8 fails there, at PARSE, with its bytes kept.
+   */
   private static final class ToSourceRecordFn extends DoFn<PubsubMessage, SourceRecord> {
     private final Counter read = RecordCounters.counter(RecordCounters.READ);
     private final String source;
-    // One per DoFn instance; Beam calls an instance from one thread at a time.
-    private transient CharsetDecoder utf8;
 
     ToSourceRecordFn(String source) {
       this.source = source;
     }
 
-    @Setup
-    public void setup() {
-      // REPORT, not the default REPLACE: a payload must never reach BigQuery with U+FFFD in it.
-      utf8 =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT);
-    }
-
     @ProcessElement
     public void process(
-        @Element PubsubMessage message, @Timestamp Instant publishTime, MultiOutputReceiver out) {
+        @Element PubsubMessage message,
+        @Timestamp Instant publishTime,
+        OutputReceiver<SourceRecord> out) {
       read.inc();
       byte[] payload = message.getPayload() == null ? new byte[0] : message.getPayload();
       Map<String, String> attributes =
           message.getAttributeMap() == null ? Map.of() : Map.copyOf(message.getAttributeMap());
-      CharBuffer text = CharBuffer.allocate(payload.length);
-      ByteBuffer bytes = ByteBuffer.wrap(payload);
-      utf8.reset();
-      CoderResult result = utf8.decode(bytes, text, true);
-      if (!result.isError()) {
-        result = utf8.flush(text);
-      }
-      if (result.isError()) {
-        out.get(FAILURES)
-            .output(
-                new FailedRecord(
-                    System.currentTimeMillis(),
-                    null,
-                    payload,
-                    Stage.READ,
-                    "payload is not valid UTF-8 (invalid byte sequence at byte offset "
-                        + bytes.position()
-                        + " of "
-                        + payload.length
-                        + "); publish the message as UTF-8 text",
-                    null,
-                    source,
-                    0,
-                    message.getMessageId(),
-                    attributes));
-        return;
-      }
-      text.flip();
       // PubsubIO stamps each element with its publish time unless a timestamp attribute is set.
-      out.get(RECORDS)
-          .output(
-              new SourceRecord(
-                  text.toString(),
-                  source,
-                  0,
-                  message.getMessageId(),
-                  attributes,
-                  publishTime.getMillis()));
+      out.output(
+          SourceRecord.fromMessage(
+              payload, source, message.getMessageId(), attributes, publishTime.getMillis()));
     }
   }
 }

@@ -54,7 +54,7 @@ public final class LoadJobRowLimit implements Serializable {
    *     record}, is too large for a load job
    */
   public void check(SourceRecord record, TableRow row) throws RecordException {
-    if ((long) record.payload().length() * MAX_EXPANSION <= limitBytes) {
+    if (record.payloadSizeBound() * MAX_EXPANSION <= limitBytes) {
       return;
     }
     long size = encodedSize(row);

@@ -100,7 +100,7 @@ class ApplyUdfTest {
         .satisfies(
             records -> {
               SourceRecord only = records.iterator().next();
-              assertEquals(payload, only.payload());
+              assertEquals(payload, only.decodedText());
               assertEquals("{\"id\":\"a\",\"n\":10}", only.udfOutput());
               return null;
             });

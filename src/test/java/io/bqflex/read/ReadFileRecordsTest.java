@@ -43,7 +43,8 @@ class ReadFileRecordsTest {
   /** "file:number:payload" with the file's name only, for comparing. */
   private static Set<String> describe(Iterable<SourceRecord> records) {
     return StreamSupport.stream(records.spliterator(), false)
-        .map(r -> Path.of(r.source()).getFileName() + ":" + r.recordNumber() + ":" + r.payload())
+        .map(
+            r -> Path.of(r.source()).getFileName() + ":" + r.recordNumber() + ":" + r.decodedText())
         .collect(Collectors.toSet());
   }
 

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
@@ -51,7 +53,7 @@ class ReadPubsubRecordsTest {
   private static final byte[] INVALID_UTF8 = {'o', 'k', (byte) 0xC3, '(', '!'};
 
   @Test
-  void readsSubscriptionIntoRecordsAndInvalidUtf8IntoFailures(PubsubEmulator emulator)
+  void readsSubscriptionIntoRecordsKeepingEveryPayloadAsItsBytes(PubsubEmulator emulator)
       throws Exception {
     String topic = unique("topic");
     String subscription = unique("sub");
@@ -75,27 +77,24 @@ class ReadPubsubRecordsTest {
     for (int i = 0; i < sent.size(); i++) {
       OutgoingMessage message = sent.get(i);
       Object outcome = seen.get(ids.get(i));
+      SourceRecord record = (SourceRecord) outcome;
+      // Kept as bytes, every one, whatever they hold: the format decodes them.
+      assertArrayEquals(message.data(), record.payloadBytes());
+      assertNull(record.decodedText());
       if (message.data() == INVALID_UTF8) {
-        FailedRecord failure = (FailedRecord) outcome;
-        assertEquals(Stage.READ, failure.stage());
-        assertNull(failure.payloadString());
-        assertArrayEquals(INVALID_UTF8, failure.payloadBytes());
+        RecordException notText = assertThrows(RecordException.class, record::text);
+        assertEquals(Stage.PARSE, notText.stage());
         assertTrue(
-            failure.errorMessage().startsWith("payload is not valid UTF-8"),
-            failure.errorMessage());
-        assertTrue(failure.errorMessage().contains("offset 2"), failure.errorMessage());
-        assertEquals(source, failure.source());
-        assertEquals(ids.get(i), failure.messageId());
-        assertEquals(message.attributes(), failure.attributes());
+            notText.getMessage().startsWith("payload is not valid UTF-8"), notText.getMessage());
+        assertTrue(notText.getMessage().contains("offset 2"), notText.getMessage());
       } else {
-        SourceRecord record = (SourceRecord) outcome;
-        assertEquals(new String(message.data(), StandardCharsets.UTF_8), record.payload());
-        assertEquals(source, record.source());
-        assertEquals(0, record.recordNumber());
-        assertEquals(ids.get(i), record.messageId());
-        assertEquals(message.attributes(), record.attributes());
-        assertPublishTime(record, startMillis);
+        assertEquals(new String(message.data(), StandardCharsets.UTF_8), record.text());
       }
+      assertEquals(source, record.source());
+      assertEquals(0, record.recordNumber());
+      assertEquals(ids.get(i), record.messageId());
+      assertEquals(message.attributes(), record.attributes());
+      assertPublishTime(record, startMillis);
     }
   }
 
@@ -118,7 +117,7 @@ class ReadPubsubRecordsTest {
 
       for (int i = 0; i < sent.size(); i++) {
         SourceRecord record = (SourceRecord) seen.get(ids.get(i));
-        assertEquals(new String(sent.get(i).data(), StandardCharsets.UTF_8), record.payload());
+        assertEquals(new String(sent.get(i).data(), StandardCharsets.UTF_8), record.text());
         assertEquals(source, record.source());
         assertEquals(sent.get(i).attributes(), record.attributes());
         assertPublishTime(record, startMillis);

@@ -242,7 +242,7 @@ class PubsubToBigQueryTest {
                         ? "{\"event_id\":\"e-" + i + "\",\"n\":\"eleven\"}"
                         : "{\"n\":" + i + "}",
                     attributes);
-            case "READ" -> new OutgoingMessage(NOT_UTF8, attributes);
+            case "NOT_UTF8" -> new OutgoingMessage(NOT_UTF8, attributes);
             default ->
                 OutgoingMessage.utf8(
                     "{\"event_id\":\"e-" + i + "\",\"n\":" + i + ",\"note\":\"café ✓\"}",
@@ -252,14 +252,19 @@ class PubsubToBigQueryTest {
     return messages;
   }
 
-  /** The stage at which message {@code i} fails, or "" for a good one. */
+  /** What is wrong with message {@code i}, or "" for a good one. */
   private static String badKind(int i) {
     return switch (i % 100) {
       case 3 -> "PARSE";
       case 11, 23 -> "CONVERT";
-      case 17 -> "READ";
+      case 17 -> "NOT_UTF8";
       default -> "";
     };
+  }
+
+  /** The stage at which a message of {@code kind} fails: a payload is decoded where it is parsed. */
+  private static String stageOf(String kind) {
+    return kind.equals("NOT_UTF8") ? "PARSE" : kind;
   }
 
   private static Set<Integer> goodIndexes(int count) {
@@ -296,12 +301,12 @@ class PubsubToBigQueryTest {
     for (JsonNode row : deadLetters) {
       int n = attributeN(row.get("attributes"));
       assertTrue(seen.add(n), "dead-lettered twice: " + n);
-      assertEquals(badKind(n), row.get("stage").asText(), row.toString());
+      assertEquals(stageOf(badKind(n)), row.get("stage").asText(), row.toString());
       assertTrue(row.hasNonNull("messageId"), row.toString());
       assertEquals(
           "projects/" + PROJECT + "/subscriptions/" + subscription, row.get("source").asText());
       assertTrue(row.get("errorMessage").asText().length() > 10, row.toString());
-      if (badKind(n).equals("READ")) {
+      if (badKind(n).equals("NOT_UTF8")) {
         assertArrayEquals(NOT_UTF8, Base64.getDecoder().decode(row.get("payloadBytes").asText()));
       } else {
         assertTrue(row.get("payloadString").asText().contains("" + n), row.toString());

@@ -262,7 +262,9 @@ class PubsubToBigQueryTest {
     };
   }
 
-  /** The stage at which a message of {@code kind} fails: a payload is decoded where it is parsed. */
+  /**
+   * The stage at which a message of {@code kind} fails: a payload is decoded where it is parsed.
+   */
   private static String stageOf(String kind) {
     return kind.equals("NOT_UTF8") ? "PARSE" : kind;
   }

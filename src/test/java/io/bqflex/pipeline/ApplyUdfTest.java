@@ -1,18 +1,14 @@
 package io.bqflex.pipeline;
 
+import static io.bqflex.pipeline.RecordTuples.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.FailedRecord;
-import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
-import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
-import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.rows.JsonPayloadFormat;
-import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
 import io.bqflex.udf.UdfSpec;
 import java.io.IOException;
@@ -25,20 +21,13 @@ import java.util.stream.IntStream;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The UDF step on its own, in a pipeline: what leaves it, and what it keeps of what came in. */
 class ApplyUdfTest {
-  private static final PayloadFormat JSON =
-      new JsonPayloadFormat(
-          new JsonRowConverter(
-              BigQuerySchemas.parse(
-                  "[{\"name\":\"id\",\"type\":\"STRING\"},{\"name\":\"n\",\"type\":\"INTEGER\"}]",
-                  "test schema"),
-              false));
+  private static final PayloadFormat JSON = RecordTuples.jsonOfIdAndN();
 
   private static final String UDF =
       "function process(line) {\n"
@@ -57,20 +46,6 @@ class ApplyUdfTest {
     return UdfSpec.from(file.toString(), "process", null);
   }
 
-  private static SourceRecord record(int number, String payload) {
-    return SourceRecord.fromFile(payload, "gs://my-bucket/in/a.json", number);
-  }
-
-  private static PCollectionTuple input(
-      Pipeline pipeline, List<SourceRecord> records, List<FailedRecord> failures) {
-    return PCollectionTuple.of(
-            Records.RECORDS,
-            pipeline.apply("Records", Create.of(records).withCoder(SourceRecordCoder.of())))
-        .and(
-            Records.FAILURES,
-            pipeline.apply("Failures", Create.of(failures).withCoder(FailedRecordCoder.of())));
-  }
-
   private static FailedRecord earlierFailure() {
     return FailedRecord.of(
         record(99, "not read"), Stage.READ, "unreadable", new IllegalStateException());
@@ -82,7 +57,8 @@ class ApplyUdfTest {
     List<SourceRecord> records = List.of(record(1, "{\"id\":\"a\",\"n\":1}"));
     FailedRecord earlier = earlierFailure();
     PCollectionTuple out =
-        input(pipeline, records, List.of(earlier)).apply(ApplyUdf.of(Optional.empty(), JSON));
+        RecordTuples.of(pipeline, records, List.of(earlier))
+            .apply(ApplyUdf.of(Optional.empty(), JSON));
 
     PAssert.that(out.get(Records.RECORDS)).containsInAnyOrder(records);
     PAssert.that(out.get(Records.FAILURES)).containsInAnyOrder(earlier);
@@ -94,7 +70,8 @@ class ApplyUdfTest {
     Pipeline pipeline = Pipeline.create();
     String payload = "{\"id\":\"a\",\"n\":1}";
     PCollectionTuple out =
-        input(pipeline, List.of(record(1, payload)), List.of()).apply(ApplyUdf.of(udf(), JSON));
+        RecordTuples.of(pipeline, List.of(record(1, payload)), List.of())
+            .apply(ApplyUdf.of(udf(), JSON));
 
     PAssert.that(out.get(Records.RECORDS))
         .satisfies(
@@ -124,7 +101,8 @@ class ApplyUdfTest {
     records.add(record(count + 1, "{not json"));
     Pipeline pipeline = Pipeline.create();
     PCollectionTuple out =
-        input(pipeline, records, List.of(earlierFailure())).apply(ApplyUdf.of(udf(), JSON));
+        RecordTuples.of(pipeline, records, List.of(earlierFailure()))
+            .apply(ApplyUdf.of(udf(), JSON));
 
     long skipped = IntStream.rangeClosed(1, count).filter(i -> i % 100 == 0).count();
     long thrown = IntStream.rangeClosed(1, count).filter(i -> i % 100 != 0 && i % 150 == 0).count();
@@ -162,7 +140,8 @@ class ApplyUdfTest {
     Pipeline pipeline = Pipeline.create();
     String payload = "{\"id\":\"boom\",\"n\":1}";
     PCollectionTuple out =
-        input(pipeline, List.of(record(7, payload)), List.of()).apply(ApplyUdf.of(udf(), JSON));
+        RecordTuples.of(pipeline, List.of(record(7, payload)), List.of())
+            .apply(ApplyUdf.of(udf(), JSON));
 
     PAssert.that(out.get(Records.RECORDS)).empty();
     PAssert.that(out.get(Records.FAILURES))

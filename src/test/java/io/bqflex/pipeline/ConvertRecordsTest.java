@@ -1,21 +1,17 @@
 package io.bqflex.pipeline;
 
+import static io.bqflex.pipeline.RecordTuples.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
-import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
 import io.bqflex.core.RowEnricher;
 import io.bqflex.core.SourceRecord;
-import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
-import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.rows.JsonPayloadFormat;
-import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,33 +20,12 @@ import java.util.TreeMap;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.testing.PAssert;
-import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 
 /** The conversion step on its own, in a pipeline: every record leaves as a row or a failure. */
 class ConvertRecordsTest {
-  private static final PayloadFormat JSON =
-      new JsonPayloadFormat(
-          new JsonRowConverter(
-              BigQuerySchemas.parse(
-                  "[{\"name\":\"id\",\"type\":\"STRING\"},{\"name\":\"n\",\"type\":\"INTEGER\"}]",
-                  "test schema"),
-              false));
-
-  private static SourceRecord record(int number, String payload) {
-    return SourceRecord.fromFile(payload, "gs://my-bucket/in/a.json", number);
-  }
-
-  private static PCollectionTuple input(
-      Pipeline pipeline, List<SourceRecord> records, List<FailedRecord> failures) {
-    return PCollectionTuple.of(
-            Records.RECORDS,
-            pipeline.apply("Records", Create.of(records).withCoder(SourceRecordCoder.of())))
-        .and(
-            Records.FAILURES,
-            pipeline.apply("Failures", Create.of(failures).withCoder(FailedRecordCoder.of())));
-  }
+  private static final PayloadFormat JSON = RecordTuples.jsonOfIdAndN();
 
   /** The row's columns as text, keyed by name (TableRow keeps columns in its unknown keys). */
   private static Map<String, String> columns(TableRow row) {
@@ -66,7 +41,8 @@ class ConvertRecordsTest {
         List.of(
             record(1, "{\"id\":\"a\",\"n\":1}"),
             record(2, "{\"id\":\"b\",\"n\":2}").withUdfOutput("{\"id\":\"b\",\"n\":20}"));
-    PCollectionTuple out = input(pipeline, records, List.of()).apply(ConvertRecords.with(JSON));
+    PCollectionTuple out =
+        RecordTuples.of(pipeline, records, List.of()).apply(ConvertRecords.with(JSON));
 
     PAssert.that(out.get(Records.ROWS))
         .satisfies(
@@ -102,7 +78,7 @@ class ConvertRecordsTest {
           }
         };
     PCollectionTuple out =
-        input(pipeline, records, List.of(earlier))
+        RecordTuples.of(pipeline, records, List.of(earlier))
             .apply(ConvertRecords.with(JSON).enrichedBy(refuseOne));
 
     PAssert.that(out.get(Records.ROWS)).empty();

@@ -1,6 +1,7 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.ReadConvertWrite;
 import io.bqflex.pipeline.RowEnricher;
@@ -44,6 +45,16 @@ abstract class FileToBigQueryTemplate<O extends FileToBigQueryOptions> extends T
         ReadFileRecords.FAILURES,
         convert,
         new WriteWithDeadLetters(settings));
+  }
+
+  @Override
+  public LaunchChecks.Findings preflight(O options, Reach reach) {
+    return OutputPreflight.of(
+        options,
+        "outputTable",
+        options.getOutputTable(),
+        reach,
+        schema -> payloadFormat(options, schema));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.MessageMetadataColumns;
@@ -110,6 +111,23 @@ public final class PubsubToBigQuery extends TemplateBase<PubsubToBigQuery.Option
         ReadPubsubRecords.FAILURES,
         convert,
         new WriteWithDeadLetters(settings));
+  }
+
+  @Override
+  public LaunchChecks.Findings preflight(Options options, Reach reach) {
+    // As build does: the Flex launcher starts a streaming job, and the write method follows.
+    options.setStreaming(true);
+    return OutputPreflight.of(
+        options,
+        "outputTableSpec",
+        options.getOutputTableSpec(),
+        reach,
+        schema ->
+            MessageMetadataColumns.of(
+                schema,
+                options.getMessageIdColumn(),
+                options.getPublishTimeColumn(),
+                options.getAttributesColumn()));
   }
 
   @Override

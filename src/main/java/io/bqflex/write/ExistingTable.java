@@ -119,7 +119,9 @@ public final class ExistingTable {
                 + table
                 + " does not exist and CREATE_NEVER does not create it; create the table first,"
                 + " or set createDisposition=CREATE_IF_NEEDED"
-                + (inProcess ? " (a local run starts with no tables)" : ""))
+                + (inProcess
+                    ? " (in-process BigQuery, as local runs use, starts with no tables)"
+                    : ""))
         .getMessage();
   }
 

@@ -3,8 +3,10 @@ package io.bqflex.templates;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.catalog.ParameterValidationException;
@@ -12,11 +14,18 @@ import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.BigQueryServicesOverride;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import java.util.logging.SimpleFormatter;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
@@ -224,5 +233,55 @@ class OutputTableRefusalsTest {
     assertEquals(
         "parameter 'clusteringFields': column 'weight' is FLOAT64",
         refused.problems().get(1).substring(0, refused.problems().get(1).indexOf(';')));
+  }
+
+  @Test
+  void launchGoesOnWithOneWarningWhenTheTableCannotBeLookedUp() throws Exception {
+    // Beam's in-process BigQuery, answering the lookup as BigQuery answers a launcher whose
+    // service account may not read the dataset: whether the table exists is not known.
+    bigQueryWith("none");
+    datasets =
+        new FakeDatasetService() {
+          @Override
+          public Table getTable(TableReference ref) throws IOException {
+            throw new IOException(
+                "403 Forbidden: Access Denied: Table my-project:shop.orders: Permission"
+                    + " bigquery.tables.get denied");
+          }
+        };
+    GcsJsonToBigQuery.Options options = options("--createDisposition=CREATE_NEVER");
+    List<LogRecord> warnings = new ArrayList<>();
+    Handler capture =
+        new Handler() {
+          @Override
+          public void publish(LogRecord record) {
+            warnings.add(record);
+          }
+
+          @Override
+          public void flush() {}
+
+          @Override
+          public void close() {}
+        };
+    Logger logger = Logger.getLogger("io.bqflex.write.ExistingTable");
+    logger.addHandler(capture);
+    try {
+      assertEquals(
+          List.of(), new GcsJsonToBigQuery().preflight(options, Template.Reach.LAUNCH).problems());
+    } finally {
+      logger.removeHandler(capture);
+    }
+
+    assertEquals(1, warnings.size());
+    assertEquals(Level.WARNING, warnings.get(0).getLevel());
+    String warning = new SimpleFormatter().formatMessage(warnings.get(0));
+    assertTrue(
+        warning.startsWith("bqflex: could not look up the output table my-project:shop.orders ("),
+        warning);
+    assertTrue(
+        warning.endsWith(
+            "); whether it exists and how it is partitioned is not checked before the job starts"),
+        warning);
   }
 }

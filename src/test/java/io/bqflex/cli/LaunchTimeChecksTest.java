@@ -78,6 +78,25 @@ class LaunchTimeChecksTest {
   }
 
   @Test
+  void validateOfTheStreamingTemplateChecksItsMessageColumnsAndPartitioningAgainstTheSchema() {
+    int status =
+        BqflexCommand.execute(
+            "validate",
+            "pubsub-to-bigquery",
+            "--parameters",
+            "inputTopic=projects/my-project/topics/orders,outputTableSpec=my-project:shop.orders,"
+                + "JSONPath="
+                + FIXTURES
+                + "schema.json,timePartitioningField=customer,messageIdColumn=message_id");
+
+    assertEquals(2, status, console.out());
+    List<String> lines = console.err().lines().toList();
+    assertEquals(3, lines.size(), console.err());
+    assertTrue(lines.get(1).startsWith("parameter 'messageIdColumn': "), console.err());
+    assertEquals(STRING_PARTITION_COLUMN, lines.get(2));
+  }
+
+  @Test
   void validateSaysTheSchemaChecksOfACloudStorageSchemaRunAtLaunch() {
     String schema = "gs://my-bucket/schemas/orders.json";
 

@@ -15,6 +15,7 @@ import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.BigQueryServicesOverride;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -283,5 +284,31 @@ class OutputTableRefusalsTest {
         warning.endsWith(
             "); whether it exists and how it is partitioned is not checked before the job starts"),
         warning);
+  }
+
+  @Test
+  void templateMainExitsTwoPrintingTheLineAndStartsNothing() throws Exception {
+    Process main =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                GcsJsonToBigQuery.class.getName(),
+                "--inputFilePattern=" + FIXTURES + "orders.json",
+                "--JSONPath=" + FIXTURES + "schema.json",
+                "--outputTable=" + TABLE,
+                "--timePartitioningField=customer",
+                "--project=my-project",
+                "--tempLocation=" + tmp)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
+    String err = new String(main.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+
+    assertEquals(2, main.waitFor(), err);
+    assertEquals(
+        List.of(
+            "bqflex: cannot launch gcs-json-to-bigquery:",
+            "parameter 'timePartitioningField': column 'customer' is STRING" + PARTITION_RULE),
+        err.lines().toList());
   }
 }

@@ -12,13 +12,24 @@ import java.util.Set;
  * template describes itself.
  */
 public record CatalogEntry(
-    String id, String mainClass, TemplateMetadata metadata, List<ParameterRule> rules) {
+    String id,
+    String mainClass,
+    TemplateMetadata metadata,
+    List<ParameterRule> rules,
+    LaunchChecks launchChecks) {
 
   public CatalogEntry {
     Objects.requireNonNull(id, "id");
     Objects.requireNonNull(mainClass, "mainClass");
     Objects.requireNonNull(metadata, "metadata");
     rules = List.copyOf(rules);
+    Objects.requireNonNull(launchChecks, "launchChecks");
+  }
+
+  /** An entry with no checks beyond its metadata and {@code rules}. */
+  public CatalogEntry(
+      String id, String mainClass, TemplateMetadata metadata, List<ParameterRule> rules) {
+    this(id, mainClass, metadata, rules, LaunchChecks.NONE);
   }
 
   /** An entry whose parameters need no rule beyond the metadata's. */
@@ -28,7 +39,18 @@ public record CatalogEntry(
 
   /** Every problem of {@code params} for this template, one line each; empty when they are fine. */
   public List<String> parameterProblems(Map<String, String> params) {
-    return ParameterValidator.problems(metadata, rules, params, Set.of());
+    return check(params).problems();
+  }
+
+  /**
+   * The metadata's checks of {@code params} and, once they pass, the template's {@link
+   * LaunchChecks}: what its parameters ask of the schema file, when this machine can read it.
+   */
+  public LaunchChecks.Findings check(Map<String, String> params) {
+    List<String> problems = ParameterValidator.problems(metadata, rules, params, Set.of());
+    return problems.isEmpty()
+        ? launchChecks.check(params)
+        : new LaunchChecks.Findings(problems, List.of());
   }
 
   public boolean streaming() {

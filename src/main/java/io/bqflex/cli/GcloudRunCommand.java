@@ -27,6 +27,7 @@ final class GcloudRunCommand implements Callable<Integer> {
     spec.commandLine()
         .getOut()
         .print(GcloudRun.render(launch.prepare(jobName.value, region), launch.project, region));
+    launch.noteChecksLeftToLaunch(spec.commandLine().getErr());
     return 0;
   }
 }

@@ -4,6 +4,7 @@ import io.bqflex.catalog.CatalogEntry;
 import io.bqflex.catalog.Launch;
 import io.bqflex.catalog.LaunchParameters;
 import io.bqflex.catalog.LaunchPreparation;
+import java.io.PrintWriter;
 import java.time.Instant;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -60,5 +61,16 @@ final class LaunchFlags {
             project,
             region),
         Instant.now());
+  }
+
+  /**
+   * Says on {@code err}, one line each, which checks of the parameters this machine could not make
+   * (a schema on Cloud Storage, the existing table) and leaves to the launch.
+   */
+  void noteChecksLeftToLaunch(PrintWriter err) {
+    entry()
+        .check(LaunchParameters.parse(parameters))
+        .leftToLaunch()
+        .forEach(line -> err.println("bqflex: note: " + line));
   }
 }

@@ -28,6 +28,7 @@ final class LaunchRequestCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Output.write(
         launch.prepare(jobName.value, null).requestJson(), output, spec.commandLine().getOut());
+    launch.noteChecksLeftToLaunch(spec.commandLine().getErr());
     return 0;
   }
 }

@@ -113,6 +113,7 @@ final class ScheduleCommand implements Callable<Integer> {
                   + "', which Dataflow refuses while that job runs, so the schedule restarts the"
                   + " job only when it has stopped.");
     }
+    launch.noteChecksLeftToLaunch(spec.commandLine().getErr());
     String jobName = name == null ? checked.jobName() : name;
     SchedulerJob job =
         new SchedulerJob(

@@ -1,9 +1,10 @@
 package io.bqflex.cli;
 
 import io.bqflex.catalog.CatalogEntry;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.LaunchParameters;
 import io.bqflex.catalog.ParameterValidationException;
-import java.util.List;
+import java.io.PrintWriter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -33,18 +34,18 @@ final class ValidateCommand implements Callable<Integer> {
   public Integer call() {
     CatalogEntry entry = TemplateIds.entry(templateId);
     Map<String, String> values = LaunchParameters.parse(parameters);
-    List<String> problems = entry.parameterProblems(values);
-    if (!problems.isEmpty()) {
-      throw new ParameterValidationException(problems);
+    LaunchChecks.Findings findings = entry.check(values);
+    if (!findings.problems().isEmpty()) {
+      throw new ParameterValidationException(findings.problems());
     }
-    spec.commandLine()
-        .getOut()
-        .println(
-            "ok: "
-                + values.size()
-                + " parameter(s) valid for "
-                + entry.id()
-                + " (every required parameter given)");
+    PrintWriter out = spec.commandLine().getOut();
+    out.println(
+        "ok: "
+            + values.size()
+            + " parameter(s) valid for "
+            + entry.id()
+            + " (every required parameter given)");
+    findings.leftToLaunch().forEach(line -> out.println("note: " + line));
     return 0;
   }
 }

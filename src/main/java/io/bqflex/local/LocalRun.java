@@ -126,10 +126,10 @@ public final class LocalRun {
   }
 
   /**
-   * Checks the parameters against the template's metadata and rules, as a launch does, and that its
-   * paths are ones a local run can use.
+   * Checks the parameters against the template's metadata and rules, and against the schema and the
+   * in-process output table, as a launch does, and that its paths are ones a local run can use.
    */
-  public void validate() throws ParameterValidationException {
+  public void validate() throws ParameterValidationException, IOException, InterruptedException {
     List<String> problems =
         new ArrayList<>(
             ParameterValidator.problems(
@@ -142,15 +142,42 @@ public final class LocalRun {
               + " is a file; give a directory for the tables and summary.json (it is created"
               + " when missing)");
     }
+    if (problems.isEmpty()) {
+      problems.addAll(preflight(template));
+    }
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
   }
 
+  /**
+   * What the launcher's checks find before the pipeline is built, run on the in-process BigQuery
+   * the run will start with: a local run starts with no tables, so CREATE_NEVER is refused here.
+   */
+  private <O extends PipelineOptions> List<String> preflight(Template<O> t)
+      throws IOException, InterruptedException {
+    O options;
+    List<String> tables;
+    try {
+      options = options(t);
+      tables = t.outputTables(options);
+    } catch (IllegalArgumentException e) { // the output table's name, e.g. a bad decorator
+      return List.of(e.getMessage());
+    }
+    installBigQuery(options, tables);
+    return t.preflight(options, Template.Reach.LAUNCH).problems();
+  }
+
+  private LocalBigQuery installBigQuery(PipelineOptions options, List<String> tables)
+      throws IOException, InterruptedException {
+    return keepTables
+        ? LocalBigQuery.installInto(options, tables, new FakeDatasetService())
+        : LocalBigQuery.installInto(options, tables);
+  }
+
   public LocalRunResult execute()
       throws ParameterValidationException, IOException, InterruptedException {
     validate();
-    Files.createDirectories(dir);
     return execute(template);
   }
 
@@ -158,11 +185,9 @@ public final class LocalRun {
       throws IOException, InterruptedException {
     O options = options(t);
     List<String> tables = t.outputTables(options);
-    LocalBigQuery bigQuery =
-        keepTables
-            ? LocalBigQuery.installInto(options, tables, new FakeDatasetService())
-            : LocalBigQuery.installInto(options, tables);
+    LocalBigQuery bigQuery = installBigQuery(options, tables);
 
+    Files.createDirectories(dir);
     Pipeline pipeline = Pipeline.create(options);
     t.build(pipeline, options);
     console.printf("Running %s locally; output in %s%n", t.id(), dir);

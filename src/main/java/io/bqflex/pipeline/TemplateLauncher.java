@@ -38,8 +38,23 @@ public final class TemplateLauncher {
   /** Validates, builds and submits the pipeline; does not wait for the job. */
   public static <O extends PipelineOptions> PipelineResult launch(
       Template<O> template, String[] args) throws ParameterValidationException {
-    O options = options(template, args);
+    return launch(template, options(template, args));
+  }
+
+  /**
+   * Checks {@code options} against the schema and the existing output table, then builds and
+   * submits the pipeline; does not wait for the job.
+   *
+   * @throws ParameterValidationException with one line per problem, before anything starts
+   */
+  public static <O extends PipelineOptions> PipelineResult launch(Template<O> template, O options)
+      throws ParameterValidationException {
+    // Also registers the filesystems the options name (gs://), which the checks read from.
     Pipeline pipeline = Pipeline.create(options);
+    List<String> problems = template.preflight(options, Template.Reach.LAUNCH).problems();
+    if (!problems.isEmpty()) {
+      throw new ParameterValidationException(problems);
+    }
     template.build(pipeline, options);
     // For a Dataflow Flex Template, do NOT call waitUntilFinish(): the launcher would time out.
     return pipeline.run();

@@ -1,6 +1,7 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.ApplyUdf;
@@ -95,6 +96,16 @@ public final class GcsCsvToBigQuery implements Template<GcsCsvToBigQuery.Options
   @Override
   public Class<Options> optionsClass() {
     return Options.class;
+  }
+
+  @Override
+  public LaunchChecks.Findings preflight(Options options, Reach reach) {
+    return OutputPreflight.of(
+        options,
+        "outputTable",
+        options.getOutputTable(),
+        reach,
+        schema -> payloadFormat(options, schema));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.bqflex.templates;
 
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.Template;
@@ -28,10 +30,7 @@ public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Optio
   @Override
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
-    JsonPayloadFormat lines =
-        new JsonPayloadFormat(
-            new JsonRowConverter(
-                output.schema(), Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    JsonPayloadFormat lines = lines(options, output.schema());
     pipeline
         .apply(
             "ReadFiles",
@@ -52,7 +51,18 @@ public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Optio
   }
 
   @Override
+  public LaunchChecks.Findings preflight(Options options, Reach reach) {
+    return OutputPreflight.of(
+        options, "outputTable", options.getOutputTable(), reach, schema -> lines(options, schema));
+  }
+
+  @Override
   public List<String> outputTables(Options options) {
     return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
+  }
+
+  private static JsonPayloadFormat lines(Options options, TableSchema schema) {
+    return new JsonPayloadFormat(
+        new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
   }
 }

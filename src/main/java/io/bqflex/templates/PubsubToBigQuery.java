@@ -1,5 +1,7 @@
 package io.bqflex.templates;
 
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
@@ -80,12 +82,7 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
     options.setStreaming(true);
     OutputTable output =
         OutputTable.resolve(options, "outputTableSpec", options.getOutputTableSpec());
-    MessageMetadataColumns metadataColumns =
-        MessageMetadataColumns.of(
-            output.schema(),
-            options.getMessageIdColumn(),
-            options.getPublishTimeColumn(),
-            options.getAttributesColumn());
+    MessageMetadataColumns metadataColumns = metadataColumns(options, output.schema());
     JsonPayloadFormat messages =
         new JsonPayloadFormat(
             new JsonRowConverter(
@@ -112,6 +109,18 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
   }
 
   @Override
+  public LaunchChecks.Findings preflight(Options options, Reach reach) {
+    // As build does: the Flex launcher starts a streaming job, and the write method follows.
+    options.setStreaming(true);
+    return OutputPreflight.of(
+        options,
+        "outputTableSpec",
+        options.getOutputTableSpec(),
+        reach,
+        schema -> metadataColumns(options, schema));
+  }
+
+  @Override
   public List<String> outputTables(Options options) {
     return WriteSettings.outputTables(options, "outputTableSpec", options.getOutputTableSpec());
   }
@@ -121,5 +130,13 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
     return subscription != null && !subscription.isEmpty()
         ? ReadPubsubRecords.fromSubscription(subscription)
         : ReadPubsubRecords.fromTopic(options.getInputTopic());
+  }
+
+  private static MessageMetadataColumns metadataColumns(Options options, TableSchema schema) {
+    return MessageMetadataColumns.of(
+        schema,
+        options.getMessageIdColumn(),
+        options.getPublishTimeColumn(),
+        options.getAttributesColumn());
   }
 }

@@ -1,9 +1,6 @@
 package io.bqflex.write;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import io.bqflex.core.InvalidParameterException;
-import io.bqflex.rows.BigQuerySchemas;
-import java.util.Set;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 
 /**
@@ -17,8 +14,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
  * column.
  */
 final class DecoratorRules {
-  private static final Set<String> PARTITIONABLE_TYPES = Set.of("TIMESTAMP", "DATE", "DATETIME");
-
   private DecoratorRules() {}
 
   /**
@@ -27,7 +22,8 @@ final class DecoratorRules {
    * BigQuery itself then decides which rows the partition takes).
    *
    * @param tableParameter the template's name for its output-table parameter
-   * @param schemaJson the schema rows are converted against; null when only table names are wanted
+   * @param partitioningField the partitioning column as the schema spells it (see {@link
+   *     PartitionColumn}), or null
    * @throws InvalidParameterException when the combination cannot write the partition as named
    */
   static PartitionCheck checkFor(
@@ -36,8 +32,7 @@ final class DecoratorRules {
       String partitioningField,
       String partitioningType,
       boolean storageWriteApi,
-      WriteDisposition writeDisposition,
-      String schemaJson) {
+      WriteDisposition writeDisposition) {
     PartitionDecorator partition = table.partition();
     if (partition == null) {
       return null;
@@ -70,28 +65,6 @@ final class DecoratorRules {
               + " partition but timePartitioningType is "
               + partitioningType);
     }
-    String column =
-        schemaJson == null ? partitioningField : columnOf(partitioningField, schemaJson);
-    return new PartitionCheck(column, partition, table.spec());
-  }
-
-  /** The schema's spelling of {@code field} (column names are case-insensitive in BigQuery). */
-  private static String columnOf(String field, String schemaJson) {
-    for (TableFieldSchema column : BigQuerySchemas.parse(schemaJson, "schema").getFields()) {
-      if (column.getName().equalsIgnoreCase(field)) {
-        if (!PARTITIONABLE_TYPES.contains(column.getType())) {
-          throw new InvalidParameterException(
-              "timePartitioningField",
-              "column '"
-                  + column.getName()
-                  + "' is "
-                  + column.getType()
-                  + "; time partitions need a TIMESTAMP, DATE or DATETIME column");
-        }
-        return column.getName();
-      }
-    }
-    throw new InvalidParameterException(
-        "timePartitioningField", "column '" + field + "' is not in the output table's schema");
+    return new PartitionCheck(partitioningField, partition, table.spec());
   }
 }

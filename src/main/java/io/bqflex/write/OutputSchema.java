@@ -5,6 +5,7 @@ import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.core.TextFiles;
 import io.bqflex.rows.BigQuerySchemas;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 
@@ -41,6 +42,34 @@ public final class OutputSchema {
     StorageWriteApiTypes.check(options, schema, schemaParameter);
     return schema;
   }
+
+  /**
+   * Why the schema cannot be read on this machine without Google Cloud, as one line saying that the
+   * checks against it run at launch; null when it is a local file (read by {@link #resolve}).
+   */
+  public static String notReadableHere(BigQueryOutputOptions options, String tableParameter) {
+    String path = options.getJSONPath();
+    if (path == null || path.isBlank()) {
+      return "JSONPath: not given, so the schema is the existing "
+          + tableParameter
+          + "'s, read at launch; "
+          + CHECKS_AGAINST_IT
+          + " run then";
+    }
+    if (REMOTE.matcher(path).lookingAt() && !path.startsWith("file:")) {
+      return "JSONPath: "
+          + path
+          + " is not a local file, so it is read at launch; "
+          + CHECKS_AGAINST_IT
+          + " run then";
+    }
+    return null;
+  }
+
+  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
+
+  private static final String CHECKS_AGAINST_IT =
+      "the checks against it (partitioning and clustering columns, column types)";
 
   private static TableSchema existingTableSchema(
       BigQueryOutputOptions options, String tableParameter, String table) {

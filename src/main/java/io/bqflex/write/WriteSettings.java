@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
@@ -51,8 +52,11 @@ public record WriteSettings(
     Integer frequency = options.getStorageWriteApiTriggeringFrequencySec();
     Integer streams = options.getNumStorageWriteApiStreams();
     Method method = WriteMethods.choose(options);
-    String partitioningField = blankToNull(options.getTimePartitioningField());
     String partitioningType = partitioningType(options.getTimePartitioningType());
+    String partitioningField = blankToNull(options.getTimePartitioningField());
+    if (partitioningField != null && schemaJson != null) {
+      partitioningField = PartitionColumn.of(partitioningField, partitioningType, schemaJson);
+    }
     return new WriteSettings(
         output,
         DeadLetterTable.resolve(options.getOutputDeadletterTable(), output),
@@ -75,8 +79,39 @@ public record WriteSettings(
             partitioningField,
             partitioningType,
             usesStorageWriteApi(method),
-            options.getWriteDisposition(),
-            schemaJson));
+            options.getWriteDisposition()));
+  }
+
+  /**
+   * Every problem {@link #of} would refuse, one line each: the partitioning and clustering columns
+   * are checked against {@code schemaJson} (when not null) each on its own, the rest together.
+   */
+  public static List<String> problems(
+      BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
+    List<String> problems = new ArrayList<>();
+    if (schemaJson != null) {
+      String field = blankToNull(options.getTimePartitioningField());
+      if (field != null) {
+        collect(
+            problems,
+            () ->
+                PartitionColumn.of(
+                    field, partitioningType(options.getTimePartitioningType()), schemaJson));
+      }
+      collect(problems, () -> clusteringFields(options.getClusteringFields(), schemaJson));
+    }
+    if (problems.isEmpty()) {
+      collect(problems, () -> of(options, tableParameter, table, schemaJson));
+    }
+    return problems;
+  }
+
+  private static void collect(List<String> problems, Runnable check) {
+    try {
+      check.run();
+    } catch (InvalidParameterException e) {
+      problems.add(e.getMessage());
+    }
   }
 
   /**

@@ -5,11 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bqflex.core.InvalidParameterException;
+import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.rows.BigQuerySchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -148,17 +149,18 @@ class BqShowSchemaFilesTest {
         parameters("my-project:shop.storage_api_" + csv.replace(".csv", ""), schema, csv);
     p.put("useStorageWriteApi", "true");
 
-    InvalidParameterException e =
+    ParameterValidationException e =
         assertThrows(
-            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+            ParameterValidationException.class,
+            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
 
-    assertEquals("useStorageWriteApi", e.parameter());
     assertEquals(
-        "parameter 'useStorageWriteApi': "
-            + column
-            + ", which Beam's Storage Write API writer cannot convert; set useStorageWriteApi=false"
-            + " to write with load jobs (FILE_LOADS)",
-        e.getMessage());
+        List.of(
+            "parameter 'useStorageWriteApi': "
+                + column
+                + ", which Beam's Storage Write API writer cannot convert; set"
+                + " useStorageWriteApi=false to write with load jobs (FILE_LOADS)"),
+        e.problems());
   }
 
   @Test
@@ -166,11 +168,13 @@ class BqShowSchemaFilesTest {
     Map<String, String> p =
         parameters("test-project:shop.reserved", "reserved-name-schema.json", "orders.csv");
 
-    InvalidParameterException e =
+    ParameterValidationException e =
         assertThrows(
-            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+            ParameterValidationException.class,
+            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
 
-    assertEquals("JSONPath", e.parameter());
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("parameter 'JSONPath': "), e.getMessage());
     assertTrue(e.getMessage().contains("_PARTITIONTIME"), e.getMessage());
   }
 

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.bqflex.catalog.ParameterValidationException;
-import io.bqflex.core.InvalidParameterException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -155,10 +154,12 @@ class GcsCsvToBigQueryTest {
   void refusesSchemaWithNestedFieldsBecauseCsvCannotFillThem() {
     Map<String, String> p = parameters("test-project:csv.nested");
     p.put("JSONPath", FIXTURES + "nested-schema.json");
-    InvalidParameterException e =
+    ParameterValidationException e =
         assertThrows(
-            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
-    assertEquals("JSONPath", e.parameter());
+            ParameterValidationException.class,
+            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("parameter 'JSONPath': "), e.getMessage());
     assertTrue(e.getMessage().contains("address"), e.getMessage());
   }
 
@@ -166,10 +167,12 @@ class GcsCsvToBigQueryTest {
   void refusesMissingSchemaFileNamingTheParameter() {
     Map<String, String> p = parameters("test-project:csv.no_schema");
     p.put("JSONPath", FIXTURES + "does-not-exist.json");
-    InvalidParameterException e =
+    ParameterValidationException e =
         assertThrows(
-            InvalidParameterException.class, () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
-    assertEquals("JSONPath", e.parameter());
+            ParameterValidationException.class,
+            () -> TemplateRun.of(new GcsCsvToBigQuery(), p, dir));
+    assertEquals(1, e.problems().size(), e.getMessage());
+    assertTrue(e.getMessage().startsWith("parameter 'JSONPath': "), e.getMessage());
   }
 
   private static void assertDeadLetter(

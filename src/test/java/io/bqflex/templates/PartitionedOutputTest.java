@@ -1,12 +1,11 @@
 package io.bqflex.templates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.bqflex.core.InvalidParameterException;
+import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.LocalRunResult;
 import io.bqflex.pipeline.TemplateLauncher;
@@ -113,24 +112,24 @@ class PartitionedOutputTest {
 
   @Test
   void ingestionTimeDecoratorOnTheStorageWriteApiIsRefusedAtLaunch() {
-    InvalidParameterException refused =
+    String refused =
         refusedAtLaunch(
             "--outputTable=test-project:parts.ingested$20240101", "--useStorageWriteApi=true");
-    assertEquals("outputTable", refused.parameter());
-    assertTrue(refused.getMessage().contains("partition decorators need FILE_LOADS"));
+    assertTrue(refused.startsWith("parameter 'outputTable': "), refused);
+    assertTrue(refused.contains("partition decorators need FILE_LOADS"), refused);
   }
 
   @Test
   void deadLetterTableThatIsTheOutputTableIsRefusedAtLaunch() {
-    InvalidParameterException refused =
+    String refused =
         refusedAtLaunch(
             "--outputTable=test-project:parts.same$20240101",
             "--outputDeadletterTable=test-project.parts.same");
-    assertEquals("outputDeadletterTable", refused.parameter());
+    assertTrue(refused.startsWith("parameter 'outputDeadletterTable': "), refused);
   }
 
   /** The refusal of a launch with {@code extra} arguments: one line, before any job starts. */
-  private static InvalidParameterException refusedAtLaunch(String... extra) {
+  private static String refusedAtLaunch(String... extra) {
     List<String> args =
         new ArrayList<>(
             List.of(
@@ -138,12 +137,12 @@ class PartitionedOutputTest {
                 "--JSONPath=" + FIXTURES + "schema.json",
                 "--project=test-project"));
     args.addAll(List.of(extra));
-    InvalidParameterException refused =
+    ParameterValidationException refused =
         assertThrows(
-            InvalidParameterException.class,
+            ParameterValidationException.class,
             () -> TemplateLauncher.launch(new GcsJsonToBigQuery(), args.toArray(String[]::new)));
-    assertFalse(refused.getMessage().contains("\n"), refused.getMessage());
-    return refused;
+    assertEquals(1, refused.problems().size(), refused.getMessage());
+    return refused.problems().get(0);
   }
 
   @Test

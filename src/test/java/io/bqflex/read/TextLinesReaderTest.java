@@ -1,9 +1,15 @@
 package io.bqflex.read;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +50,22 @@ class TextLinesReaderTest {
   @Test
   void yieldsNothingForAnEmptyFile() throws IOException {
     assertEquals(List.of(), read(""));
+  }
+
+  @Test
+  void failsOnlyTheLineWithInvalidBytesAndKeepsItsOriginalBytes() throws IOException {
+    byte[] bytes = "ok\nZo?\n東京\n".getBytes(StandardCharsets.UTF_8);
+    bytes[3 + 2] = (byte) 0xFF;
+    List<FileRecord> records =
+        Records.all(
+            new TextLinesReader(
+                new DecodingReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
+    assertEquals(3, records.size());
+    assertTrue(records.get(0).isReadable());
+    assertFalse(records.get(1).isReadable());
+    assertEquals("Zo\uFFFD", records.get(1).text());
+    assertArrayEquals(Arrays.copyOfRange(bytes, 3, 6), records.get(1).bytes());
+    assertTrue(records.get(2).isReadable());
+    assertEquals("東京", records.get(2).text());
   }
 }

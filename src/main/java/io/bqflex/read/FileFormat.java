@@ -6,7 +6,10 @@ import java.io.Serializable;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 
-/** How to turn a file's bytes into records: CSV or newline-delimited JSON, in a charset. */
+/**
+ * How to turn a file's bytes into records: CSV, newline-delimited JSON or plain text lines, in a
+ * charset.
+ */
 public abstract class FileFormat implements Serializable {
   private static final long serialVersionUID = 1L;
 
@@ -35,6 +38,14 @@ public abstract class FileFormat implements Serializable {
    */
   public static FileFormat jsonLines(String encoding) {
     return new JsonLines(encoding);
+  }
+
+  /**
+   * Plain text, one record per line, blank lines included; {@code encoding} is a charset name,
+   * UTF-8 when null, fixed by the template (no parameter sets it).
+   */
+  public static FileFormat textLines(String encoding) {
+    return new TextLines(encoding);
   }
 
   /** A reader of the records in {@code bytes}, which it closes. */
@@ -72,6 +83,19 @@ public abstract class FileFormat implements Serializable {
     @Override
     FileRecordReader open(DecodingReader text) {
       return new JsonLinesReader(text);
+    }
+  }
+
+  private static final class TextLines extends FileFormat {
+    private static final long serialVersionUID = 1L;
+
+    TextLines(String encoding) {
+      super(encoding, null);
+    }
+
+    @Override
+    FileRecordReader open(DecodingReader text) {
+      return new TextLinesReader(text);
     }
   }
 }

@@ -12,15 +12,8 @@ import java.util.List;
  */
 public final class JsonLinesReader implements FileRecordReader {
   private final Reader text;
-  private final char[] buffer = new char[8192];
-  private int position;
-  private int limit;
-
-  /** The file position of {@code buffer[0]}. */
-  private long bufferStart;
-
+  private final LineSplitter lines;
   private long lineNumber;
-  private boolean ended;
 
   /**
    * @param text the file's characters, already decoded (a {@link DecodingReader} lets the reader
@@ -28,70 +21,25 @@ public final class JsonLinesReader implements FileRecordReader {
    */
   public JsonLinesReader(Reader text) {
     this.text = text;
+    this.lines = new LineSplitter(text);
   }
 
   @Override
   public FileRecord next() throws IOException {
     while (true) {
-      long start = bufferStart + position;
-      String line = readLine();
+      long start = lines.position();
+      String line = lines.readLine();
       if (line == null) {
         return null;
       }
       lineNumber++;
       if (!isBlank(line)) {
-        String failure = InvalidBytes.failureBetween(text, start, bufferStart + position);
-        String record = withoutCr(line);
+        String failure = InvalidBytes.failureBetween(text, start, lines.position());
+        String record = LineSplitter.withoutCr(line);
         byte[] bytes = DecodingReader.originalBytesOf(text, start, record);
         return new FileRecord(lineNumber, record, bytes, List.of(), failure);
       }
     }
-  }
-
-  /** The next line without its LF; null at the end of the file. */
-  private String readLine() throws IOException {
-    StringBuilder longLine = null;
-    while (true) {
-      if (position == limit && !fillBuffer()) {
-        return longLine == null ? null : longLine.toString();
-      }
-      int lineFeed = indexOfLineFeed();
-      if (lineFeed >= 0) {
-        String line = new String(buffer, position, lineFeed - position);
-        position = lineFeed + 1;
-        return longLine == null ? line : longLine.append(line).toString();
-      }
-      if (longLine == null) {
-        longLine = new StringBuilder();
-      }
-      longLine.append(buffer, position, limit - position);
-      position = limit;
-    }
-  }
-
-  private int indexOfLineFeed() {
-    for (int i = position; i < limit; i++) {
-      if (buffer[i] == '\n') {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private boolean fillBuffer() throws IOException {
-    if (ended) {
-      return false;
-    }
-    bufferStart += limit;
-    position = 0;
-    limit = 0;
-    int n = text.read(buffer, 0, buffer.length);
-    if (n < 0) {
-      ended = true;
-      return false;
-    }
-    limit = n;
-    return true;
   }
 
   private static boolean isBlank(String line) {
@@ -102,10 +50,6 @@ public final class JsonLinesReader implements FileRecordReader {
       }
     }
     return true;
-  }
-
-  private static String withoutCr(String line) {
-    return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
   }
 
   @Override

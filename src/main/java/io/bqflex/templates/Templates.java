@@ -7,7 +7,11 @@ import java.util.Optional;
 /** Every template of the catalog. */
 public final class Templates {
   private static final List<Template<?>> ALL =
-      List.of(new GcsCsvToBigQuery(), new GcsJsonToBigQuery(), new PubsubToBigQuery());
+      List.of(
+          new GcsCsvToBigQuery(),
+          new GcsJsonToBigQuery(),
+          new GcsTextToBigQuery(),
+          new PubsubToBigQuery());
 
   private Templates() {}
 

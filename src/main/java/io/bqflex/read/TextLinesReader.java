@@ -1,0 +1,45 @@
+package io.bqflex.read;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.List;
+
+/**
+ * Reads plain text: every line is a record, numbered by its 1-based line in the file, blank lines
+ * included, because the template hands each line to a UDF that decides what it means (as Google's
+ * TextIO-based template does). Lines end at LF or CR LF; a line terminator at the end of the file
+ * does not make one more, empty, record.
+ */
+public final class TextLinesReader implements FileRecordReader {
+  private final Reader text;
+  private final LineSplitter lines;
+  private long lineNumber;
+
+  /**
+   * @param text the file's characters, already decoded (a {@link DecodingReader} lets the reader
+   *     fail the lines that hold undecodable bytes)
+   */
+  public TextLinesReader(Reader text) {
+    this.text = text;
+    this.lines = new LineSplitter(text);
+  }
+
+  @Override
+  public FileRecord next() throws IOException {
+    long start = lines.position();
+    String line = lines.readLine();
+    if (line == null) {
+      return null;
+    }
+    lineNumber++;
+    String failure = InvalidBytes.failureBetween(text, start, lines.position());
+    String record = LineSplitter.withoutCr(line);
+    byte[] bytes = DecodingReader.originalBytesOf(text, start, record);
+    return new FileRecord(lineNumber, record, bytes, List.of(), failure);
+  }
+
+  @Override
+  public void close() throws IOException {
+    text.close();
+  }
+}

@@ -1,0 +1,101 @@
+package io.bqflex.templates;
+
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.pipeline.ApplyUdf;
+import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.Template;
+import io.bqflex.pipeline.TemplateLauncher;
+import io.bqflex.read.FileFormat;
+import io.bqflex.read.ReadFileRecords;
+import io.bqflex.rows.JsonRowConverter;
+import io.bqflex.rows.TextLinePayloadFormat;
+import io.bqflex.udf.UdfSpec;
+import io.bqflex.write.OutputTable;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
+import java.util.List;
+import java.util.Optional;
+import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.options.Description;
+import org.apache.beam.sdk.options.Validation;
+
+/**
+ * Text files on Cloud Storage → BigQuery, the twin of Google's "Text Files on Cloud Storage to
+ * BigQuery" Flex template: each line goes, as text, to a required JavaScript UDF that returns the
+ * row as JSON.
+ */
+public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Options> {
+  public static final String ID = "gcs-text-to-bigquery";
+
+  /** The template's parameters: see metadata/gcs-text-to-bigquery.json. */
+  public interface Options extends FileToBigQueryOptions {
+    /** Required here: without a UDF, nothing turns a line of text into a row. */
+    @Override
+    @Description(
+        "JavaScript file (or pattern of files) holding the UDF that turns a line into a row.")
+    @Validation.Required
+    String getJavascriptTextTransformGcsPath();
+
+    @Override
+    void setJavascriptTextTransformGcsPath(String value);
+
+    @Override
+    @Description("Name of the JavaScript function to call for each line.")
+    @Validation.Required
+    String getJavascriptTextTransformFunctionName();
+
+    @Override
+    void setJavascriptTextTransformFunctionName(String value);
+  }
+
+  public static void main(String[] args) {
+    TemplateLauncher.main(new GcsTextToBigQuery(), args);
+  }
+
+  @Override
+  public void build(Pipeline pipeline, Options options) {
+    OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
+    TextLinePayloadFormat lines =
+        new TextLinePayloadFormat(
+            new JsonRowConverter(
+                output.schema(), Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    pipeline
+        .apply(
+            "ReadFiles",
+            ReadFileRecords.from(options.getInputFilePattern(), FileFormat.textLines("UTF-8")))
+        .apply("ApplyUdf", ApplyUdf.of(requiredUdf(options), lines))
+        .apply("ConvertRecords", ConvertRecords.with(lines).enrichedBy(WriterRowChecks.of(output)))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+  }
+
+  @Override
+  public String id() {
+    return ID;
+  }
+
+  @Override
+  public Class<Options> optionsClass() {
+    return Options.class;
+  }
+
+  @Override
+  public List<String> outputTables(Options options) {
+    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
+  }
+
+  /**
+   * The UDF, which this template cannot do without. The launch's parameter check refuses a missing
+   * one first; this guards a pipeline built from options that skipped it.
+   */
+  private static Optional<UdfSpec> requiredUdf(Options options) {
+    Optional<UdfSpec> udf = Udfs.specOf(options);
+    if (udf.isEmpty()) {
+      throw new InvalidParameterException(
+          "javascriptTextTransformGcsPath",
+          "this template turns each line into a row with a JavaScript UDF: set"
+              + " javascriptTextTransformGcsPath to the .js file and"
+              + " javascriptTextTransformFunctionName to the function that returns the row as JSON.");
+    }
+    return udf;
+  }
+}

@@ -1,5 +1,7 @@
 package io.bqflex.templates;
 
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
@@ -55,10 +57,7 @@ public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Optio
   @Override
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
-    TextLinePayloadFormat lines =
-        new TextLinePayloadFormat(
-            new JsonRowConverter(
-                output.schema(), Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    TextLinePayloadFormat lines = lines(options, output.schema());
     pipeline
         .apply(
             "ReadFiles",
@@ -79,8 +78,19 @@ public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Optio
   }
 
   @Override
+  public LaunchChecks.Findings preflight(Options options, Reach reach) {
+    return OutputPreflight.of(
+        options, "outputTable", options.getOutputTable(), reach, schema -> lines(options, schema));
+  }
+
+  @Override
   public List<String> outputTables(Options options) {
     return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
+  }
+
+  private static TextLinePayloadFormat lines(Options options, TableSchema schema) {
+    return new TextLinePayloadFormat(
+        new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
   }
 
   /**

@@ -39,6 +39,7 @@ class DeadLetterRowFitTest {
   }
 
   /** The row's line in BigQueryIO's temporary file, newline included. */
+  @SuppressWarnings("deprecation") // Context.OUTER: how BigQueryIO's TableRowWriter encodes a line
   private static long lineBytes(TableRow row) throws Exception {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     TableRowJsonCoder.of().encode(row, out, Context.OUTER);

@@ -50,6 +50,7 @@ public final class LocalRun {
   private Duration timeout = Duration.ofHours(2);
   private AfterStart afterStart = () -> {};
   private boolean keepTables;
+  private boolean checkEveryElement;
 
   /** What to do once the pipeline runs, e.g. publish messages to a topic it now subscribes to. */
   @FunctionalInterface
@@ -116,6 +117,15 @@ public final class LocalRun {
    */
   public LocalRun keepingTablesOfPreviousRun() {
     this.keepTables = true;
+    return this;
+  }
+
+  /**
+   * Keeps the DirectRunner's copy-and-compare checks of every element on, as tests do to catch a
+   * DoFn that changes its input; see {@link LocalRunnerChecks} for why a local run leaves them off.
+   */
+  public LocalRun checkingEveryElement() {
+    this.checkEveryElement = true;
     return this;
   }
 
@@ -236,6 +246,9 @@ public final class LocalRun {
     options.setJobName("local-" + t.id());
     // Polled, not blocked on: progress is shown while it runs, and streaming runs are cancelled.
     options.as(DirectOptions.class).setBlockOnRun(false);
+    if (!checkEveryElement) {
+      LocalRunnerChecks.skipElementCopies(options.as(DirectOptions.class));
+    }
     GcpOptions gcp = options.as(GcpOptions.class);
     gcp.setProject(BigQueryHelpers.parseTableSpec(t.outputTables(options).get(0)).getProjectId());
     // Nothing local talks to Google Cloud: no credentials to look for (and warn about).

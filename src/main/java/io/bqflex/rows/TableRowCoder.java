@@ -40,16 +40,21 @@ public final class TableRowCoder extends AtomicCoder<TableRow> {
     TableRowJsonCoder.of().encode(row, out);
   }
 
+  // Beam's Context is deprecated, but BigQueryIO's writer still calls these variants (OUTER, no
+  // length prefix): overriding them keeps the bytes of Beam's own coder.
+  @SuppressWarnings("deprecation")
   @Override
   public void encode(TableRow row, OutputStream out, Context context) throws IOException {
     TableRowJsonCoder.of().encode(row, out, context);
   }
 
+  @SuppressWarnings("deprecation")
   @Override
   public TableRow decode(InputStream in) throws IOException {
     return decode(in, Context.NESTED);
   }
 
+  @SuppressWarnings("deprecation")
   @Override
   public TableRow decode(InputStream in, Context context) throws IOException {
     TableRow row = new TableRow();

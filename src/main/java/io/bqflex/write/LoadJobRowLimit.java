@@ -4,12 +4,7 @@ import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
-import org.apache.beam.sdk.coders.Coder.Context;
-import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 
 /**
  * Refuses, before the load, a row whose line in BigQueryIO's temporary JSON file would exceed a
@@ -70,27 +65,6 @@ public final class LoadJobRowLimit implements Serializable {
 
   /** The bytes of the row's line as BigQueryIO's TableRowWriter writes it, newline included. */
   static long encodedSize(TableRow row) {
-    ByteCounter counter = new ByteCounter();
-    try {
-      TableRowJsonCoder.of().encode(row, counter, Context.OUTER);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return counter.count + 1;
-  }
-
-  /** Counts what is written to it, so a large row is measured without a second copy in bytes. */
-  private static final class ByteCounter extends OutputStream {
-    private long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
+    return RowJsonSize.lineBytes(row);
   }
 }

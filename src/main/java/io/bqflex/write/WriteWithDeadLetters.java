@@ -73,7 +73,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     WriteResult deadLettered =
         failures
             .apply("AllFailures", Flatten.pCollections())
-            .apply("ToDeadLetterRows", ParDo.of(new DeadLetterRowFn()))
+            .apply("ToDeadLetterRows", ParDo.of(new DeadLetterRowFn(deadLetterRowFit())))
             .setCoder(TableRowJsonCoder.of())
             .apply(
                 "WriteDeadLetters",
@@ -86,6 +86,15 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
           .apply("DeadLettersRejected", ParDo.of(new LogLostDeadLetterFn()));
     }
     return PDone.in(input.getPipeline());
+  }
+
+  /**
+   * On FILE_LOADS the dead-letter table is loaded like the output table, so its rows must fit the
+   * same load-job row limit; null on the Storage Write API.
+   */
+  private DeadLetterRowFit deadLetterRowFit() {
+    LoadJobRowLimit limit = settings.loadJobRowLimit();
+    return limit == null ? null : new DeadLetterRowFit(limit.limitBytes());
   }
 
   private String schema() {
@@ -224,11 +233,19 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
 
   private static final class DeadLetterRowFn extends DoFn<FailedRecord, TableRow> {
     private final Counter deadLettered = RecordCounters.counter(RecordCounters.DEAD_LETTERED);
+    private final DeadLetterRowFit fit;
+
+    /**
+     * @param fit cuts rows to the load job's row limit; null when the write loads no files
+     */
+    DeadLetterRowFn(DeadLetterRowFit fit) {
+      this.fit = fit;
+    }
 
     @ProcessElement
     public void process(@Element FailedRecord failure, OutputReceiver<TableRow> out) {
       deadLettered.inc();
-      out.output(DeadLetterTable.toRow(failure));
+      out.output(fit == null ? DeadLetterTable.toRow(failure) : fit.toRow(failure));
     }
   }
 

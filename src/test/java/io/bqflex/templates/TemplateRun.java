@@ -40,6 +40,8 @@ final class TemplateRun {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     LocalRunResult result =
         new LocalRun(template, parameters, dir, new PrintStream(out, true, StandardCharsets.UTF_8))
+            // Tests keep the runner's element checks: they catch a DoFn that changes its input.
+            .checkingEveryElement()
             .execute();
     return new TemplateRun(result, out.toString(StandardCharsets.UTF_8), dir);
   }

@@ -67,6 +67,7 @@ class LoadJobRowLimitTest {
     new LoadJobRowLimit(80).check(record("{\"n\":1}"), row);
   }
 
+  @SuppressWarnings("deprecation") // Context.OUTER: how BigQueryIO's TableRowWriter encodes a line
   @Test
   void measuresTheLineAsBigQueryIoWritesItNewlineIncluded() throws Exception {
     TableRow row = new TableRow().set("name", "Zoë \u0001").set("tags", java.util.List.of("a"));

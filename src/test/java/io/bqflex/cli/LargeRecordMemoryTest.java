@@ -1,0 +1,109 @@
+package io.bqflex.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A record costs memory in proportion to its size: a local FILE_LOADS run of a file with one 20 MB
+ * JSON line (a crawled page in a STRING column) succeeds in a 256 MB heap. It runs the command line
+ * in a JVM of its own, since the heap limit is the point.
+ */
+class LargeRecordMemoryTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int BODY_CHARS = 20_000_000;
+  private static final String OUTPUT_TABLE = "my-project:crawl.pages";
+
+  @TempDir Path dir;
+
+  @Test
+  void loadsOneTwentyMegabyteJsonLineInA256MegabyteHeap() throws Exception {
+    Path input = dir.resolve("pages.json");
+    writePages(input);
+    Path schema = Path.of("src/test/resources/LargeRecordMemoryTest/schema.json").toAbsolutePath();
+    Path out = dir.resolve("out");
+    Path log = dir.resolve("run.log");
+
+    Process run =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                // An out-of-memory failure ends the run at once, instead of a long dying gasp.
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                System.getProperty("java.class.path"),
+                BqflexCommand.class.getName(),
+                "run",
+                "gcs-json-to-bigquery",
+                "--local",
+                out.toString(),
+                "--parameters",
+                "inputFilePattern="
+                    + input
+                    + ",JSONPath="
+                    + schema
+                    + ",outputTable="
+                    + OUTPUT_TABLE)
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean ended = run.waitFor(5, TimeUnit.MINUTES);
+    if (!ended) {
+      run.destroyForcibly();
+    }
+    String console = Files.readString(log, StandardCharsets.UTF_8);
+
+    assertTrue(ended, "the run did not end within 5 minutes:\n" + console);
+    assertEquals(0, run.exitValue(), console);
+    JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+    assertEquals("DONE", summary.path("state").asText(), summary.toString());
+    assertEquals(2, summary.path("counters").path("written").asLong(), summary.toString());
+    assertEquals(0, summary.path("counters").path("deadLettered").asLong(), summary.toString());
+    assertEquals(2, summary.path("tables").path(OUTPUT_TABLE).asLong(), summary.toString());
+    assertEquals(BODY_CHARS, bodyLengthOfLargestRow(out.resolve("my-project.crawl.pages.json")));
+  }
+
+  /** A 20 MB page and a small one, one JSON line each. */
+  private static void writePages(Path file) throws IOException {
+    String paragraph =
+        "<p>Orders ship within two business days; returns are free for 30 days.</p>\n";
+    StringBuilder body = new StringBuilder(BODY_CHARS);
+    while (body.length() < BODY_CHARS) {
+      body.append(paragraph, 0, Math.min(paragraph.length(), BODY_CHARS - body.length()));
+    }
+    try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      out.write(page(1, "https://shop.example.com/terms", body.toString()));
+      out.newLine();
+      out.write(page(2, "https://shop.example.com/", "<p>Welcome</p>"));
+      out.newLine();
+    }
+  }
+
+  private static String page(long id, String url, String body) throws IOException {
+    return JSON.writeValueAsString(
+        JSON.createObjectNode()
+            .put("id", id)
+            .put("url", url)
+            .put("body", body)
+            .set("headers", JSON.createObjectNode().put("content-type", "text/html")));
+  }
+
+  /** The body length of the table dump's largest row, read one row at a time. */
+  private static int bodyLengthOfLargestRow(Path dump) throws IOException {
+    int longest = 0;
+    for (String line : Files.readAllLines(dump, StandardCharsets.UTF_8)) {
+      longest = Math.max(longest, JSON.readTree(line).path("body").asText().length());
+    }
+    return longest;
+  }
+}

@@ -4,9 +4,14 @@ package io.bqflex.core;
  * Where on its way to BigQuery a record failed; written to the dead-letter table's {@code stage}.
  */
 public enum Stage {
-  /** The source could not be read or decoded (for example, a payload that is not UTF-8). */
+  /**
+   * The source could not be read or decoded (a file's bytes invalid in its charset, a cut gzip).
+   */
   READ,
-  /** The payload is not a record of the template's format (invalid JSON, wrong column count). */
+  /**
+   * The payload is not a record of the template's format (invalid JSON, wrong column count, a
+   * message that is not UTF-8).
+   */
   PARSE,
   /** The JavaScript UDF threw, timed out, or returned something other than a JSON object's text. */
   UDF,

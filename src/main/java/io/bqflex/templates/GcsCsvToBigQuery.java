@@ -1,12 +1,10 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
-import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
@@ -18,7 +16,6 @@ import io.bqflex.rows.CsvRowConverter;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
 import io.bqflex.write.OutputTable;
-import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
@@ -27,7 +24,7 @@ import org.apache.beam.sdk.options.Description;
 import org.apache.commons.csv.CSVFormat;
 
 /** CSV files on Cloud Storage → BigQuery; columns map to schema fields by position. */
-public final class GcsCsvToBigQuery implements Template<GcsCsvToBigQuery.Options> {
+public final class GcsCsvToBigQuery implements FileTemplate<GcsCsvToBigQuery.Options> {
   public static final String ID = "gcs-csv-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-csv-to-bigquery.json. */
@@ -98,21 +95,6 @@ public final class GcsCsvToBigQuery implements Template<GcsCsvToBigQuery.Options
     return Options.class;
   }
 
-  @Override
-  public LaunchChecks.Findings preflight(Options options, Reach reach) {
-    return OutputPreflight.of(
-        options,
-        "outputTable",
-        options.getOutputTable(),
-        reach,
-        schema -> payloadFormat(options, schema));
-  }
-
-  @Override
-  public List<String> outputTables(Options options) {
-    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
-  }
-
   private static ReadFileRecords reader(Options options) {
     FileFormat csv;
     try {
@@ -128,7 +110,8 @@ public final class GcsCsvToBigQuery implements Template<GcsCsvToBigQuery.Options
     return ReadFileRecords.from(options.getInputFilePattern(), csv);
   }
 
-  private static PayloadFormat payloadFormat(Options options, TableSchema schema) {
+  @Override
+  public PayloadFormat payloadFormat(Options options, TableSchema schema) {
     CsvRowConverter columns;
     boolean ignoreUnknown = Boolean.TRUE.equals(options.getIgnoreUnknownValues());
     CsvLoadOptions loadOptions =

@@ -1,23 +1,19 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
-import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.write.OutputTable;
-import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
-import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 
 /** Newline-delimited JSON files on Cloud Storage → BigQuery, one object per line. */
-public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Options> {
+public final class GcsJsonToBigQuery implements FileTemplate<GcsJsonToBigQuery.Options> {
   public static final String ID = "gcs-json-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-json-to-bigquery.json. */
@@ -30,7 +26,7 @@ public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Optio
   @Override
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
-    JsonPayloadFormat lines = lines(options, output.schema());
+    JsonPayloadFormat lines = payloadFormat(options, output.schema());
     pipeline
         .apply(
             "ReadFiles",
@@ -51,17 +47,7 @@ public final class GcsJsonToBigQuery implements Template<GcsJsonToBigQuery.Optio
   }
 
   @Override
-  public LaunchChecks.Findings preflight(Options options, Reach reach) {
-    return OutputPreflight.of(
-        options, "outputTable", options.getOutputTable(), reach, schema -> lines(options, schema));
-  }
-
-  @Override
-  public List<String> outputTables(Options options) {
-    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
-  }
-
-  private static JsonPayloadFormat lines(Options options, TableSchema schema) {
+  public JsonPayloadFormat payloadFormat(Options options, TableSchema schema) {
     return new JsonPayloadFormat(
         new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
   }

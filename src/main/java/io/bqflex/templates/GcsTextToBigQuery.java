@@ -1,11 +1,9 @@
 package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
-import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
-import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
@@ -13,9 +11,7 @@ import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.TextLinePayloadFormat;
 import io.bqflex.udf.UdfSpec;
 import io.bqflex.write.OutputTable;
-import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
-import java.util.List;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
@@ -26,7 +22,7 @@ import org.apache.beam.sdk.options.Validation;
  * BigQuery" Flex template: each line goes, as text, to a required JavaScript UDF that returns the
  * row as JSON.
  */
-public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Options> {
+public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.Options> {
   public static final String ID = "gcs-text-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-text-to-bigquery.json. */
@@ -57,7 +53,7 @@ public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Optio
   @Override
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
-    TextLinePayloadFormat lines = lines(options, output.schema());
+    TextLinePayloadFormat lines = payloadFormat(options, output.schema());
     pipeline
         .apply(
             "ReadFiles",
@@ -78,17 +74,7 @@ public final class GcsTextToBigQuery implements Template<GcsTextToBigQuery.Optio
   }
 
   @Override
-  public LaunchChecks.Findings preflight(Options options, Reach reach) {
-    return OutputPreflight.of(
-        options, "outputTable", options.getOutputTable(), reach, schema -> lines(options, schema));
-  }
-
-  @Override
-  public List<String> outputTables(Options options) {
-    return WriteSettings.outputTables(options, "outputTable", options.getOutputTable());
-  }
-
-  private static TextLinePayloadFormat lines(Options options, TableSchema schema) {
+  public TextLinePayloadFormat payloadFormat(Options options, TableSchema schema) {
     return new TextLinePayloadFormat(
         new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
   }

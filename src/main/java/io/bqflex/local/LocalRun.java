@@ -52,6 +52,13 @@ public final class LocalRun {
   private boolean keepTables;
   private boolean checkEveryElement;
 
+  /**
+   * Whether {@link #validate} passed: its checks read the schema and look up the tables, so they
+   * run once, though callers validate before starting an emulator and {@link #execute} validates
+   * too.
+   */
+  private boolean validated;
+
   /** What to do once the pipeline runs, e.g. publish messages to a topic it now subscribes to. */
   @FunctionalInterface
   public interface AfterStart {
@@ -140,6 +147,9 @@ public final class LocalRun {
    * in-process output table, as a launch does, and that its paths are ones a local run can use.
    */
   public void validate() throws ParameterValidationException, IOException, InterruptedException {
+    if (validated) {
+      return;
+    }
     List<String> problems =
         new ArrayList<>(
             ParameterValidator.problems(
@@ -158,6 +168,7 @@ public final class LocalRun {
     if (!problems.isEmpty()) {
       throw new ParameterValidationException(problems);
     }
+    validated = true;
   }
 
   /**

@@ -102,36 +102,9 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
           // Mid-file, this is a broken file (a truncated or corrupt archive) more than a passing
           // fault: the records so far stand, and the loss of the rest is reported, not retried.
           cutShort.inc();
-          out.get(FAILURES).output(restNotLoaded(source, lastNumber, e));
+          out.get(FAILURES).output(UnreadRest.of(source, lastNumber, null, e));
         }
       }
-    }
-
-    /**
-     * The dead letter that stands for the unread rest of a file: no record, so it is counted as a
-     * file cut short rather than as a record read, and it has no original bytes; its payloadString
-     * says what was lost, for whoever reads the dead-letter table without the error column.
-     */
-    private static FailedRecord restNotLoaded(String source, long lastNumber, IOException e) {
-      String where = lastNumber == 0 ? "from its start" : "after record " + lastNumber;
-      return new FailedRecord(
-          System.currentTimeMillis(),
-          "The rest of the file was not loaded: " + source + " could not be read " + where + ".",
-          null,
-          Stage.READ,
-          "Could not read "
-              + source
-              + " "
-              + where
-              + ": "
-              + e
-              + ". The rest of the file was not loaded; check that the file is complete (for a"
-              + " compressed file, that it decompresses) and load it again.",
-          FailedRecord.stackTraceOf(e),
-          source,
-          lastNumber + 1,
-          null,
-          null);
     }
   }
 }

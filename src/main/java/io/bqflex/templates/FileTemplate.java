@@ -3,19 +3,32 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.pipeline.Template;
-import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.DataSchema;
 import io.bqflex.write.WriteSettings;
 import java.util.List;
 
 /**
  * What the Cloud Storage file templates answer alike, outside their pipeline: they write {@code
- * outputTable}, in a schema their payload format must be able to read. Each template's class still
- * builds its own pipeline.
+ * outputTable}, in a schema their format must be able to read. Each template's class still builds
+ * its own pipeline.
  */
-interface FileTemplate<O extends FileToBigQueryOptions> extends Template<O> {
+interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
 
-  /** How the template's records become rows of {@code schema}. */
-  PayloadFormat payloadFormat(O options, TableSchema schema);
+  /**
+   * What the template asks of the schema beyond the writer's checks, for example that its converter
+   * can be built for it.
+   *
+   * @throws io.bqflex.core.InvalidParameterException naming the parameter at fault
+   */
+  void checkSchema(O options, TableSchema schema);
+
+  /**
+   * The schema the input files carry, used when {@code JSONPath} is not given; null (the default)
+   * for formats that carry none, whose schema is then the existing table's.
+   */
+  default DataSchema dataSchema(O options) {
+    return null;
+  }
 
   @Override
   default LaunchChecks.Findings preflight(O options, Reach reach) {
@@ -23,8 +36,9 @@ interface FileTemplate<O extends FileToBigQueryOptions> extends Template<O> {
         options,
         "outputTable",
         options.getOutputTable(),
+        dataSchema(options),
         reach,
-        schema -> payloadFormat(options, schema));
+        schema -> checkSchema(options, schema));
   }
 
   @Override

@@ -1,24 +1,9 @@
 package io.bqflex.templates;
 
 import io.bqflex.udf.UdfOptions;
-import io.bqflex.write.FileLoadOptions;
-import org.apache.beam.sdk.options.Description;
-import org.apache.beam.sdk.options.Validation;
 
 /**
- * The parameters the Cloud Storage file templates share, named as Google's GCS templates name them.
+ * The parameters of the Cloud Storage templates for text formats (CSV, JSON lines, text lines): the
+ * files and table, and a JavaScript UDF that sees each record as text.
  */
-public interface FileToBigQueryOptions extends UdfOptions, FileLoadOptions {
-
-  @Description("Files to read: a gs:// pattern (a local path in local runs).")
-  @Validation.Required
-  String getInputFilePattern();
-
-  void setInputFilePattern(String value);
-
-  @Description("Output table: project:dataset.table or project.dataset.table.")
-  @Validation.Required
-  String getOutputTable();
-
-  void setOutputTable(String value);
-}
+public interface FileToBigQueryOptions extends FilesToTableOptions, UdfOptions {}

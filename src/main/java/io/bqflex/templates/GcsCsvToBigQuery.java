@@ -110,7 +110,13 @@ public final class GcsCsvToBigQuery implements FileTemplate<GcsCsvToBigQuery.Opt
     return ReadFileRecords.from(options.getInputFilePattern(), csv);
   }
 
+  /** Building the format checks that it can read rows of {@code schema}. */
   @Override
+  public void checkSchema(Options options, TableSchema schema) {
+    payloadFormat(options, schema);
+  }
+
+  /** How the template's records become rows of {@code schema}. */
   public PayloadFormat payloadFormat(Options options, TableSchema schema) {
     CsvRowConverter columns;
     boolean ignoreUnknown = Boolean.TRUE.equals(options.getIgnoreUnknownValues());

@@ -46,7 +46,13 @@ public final class GcsJsonToBigQuery implements FileTemplate<GcsJsonToBigQuery.O
     return Options.class;
   }
 
+  /** Building the format checks that it can read rows of {@code schema}. */
   @Override
+  public void checkSchema(Options options, TableSchema schema) {
+    payloadFormat(options, schema);
+  }
+
+  /** How the template's records become rows of {@code schema}. */
   public JsonPayloadFormat payloadFormat(Options options, TableSchema schema) {
     return new JsonPayloadFormat(
         new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));

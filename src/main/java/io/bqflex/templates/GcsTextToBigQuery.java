@@ -73,7 +73,13 @@ public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.O
     return Options.class;
   }
 
+  /** Building the format checks that it can read rows of {@code schema}. */
   @Override
+  public void checkSchema(Options options, TableSchema schema) {
+    payloadFormat(options, schema);
+  }
+
+  /** How the template's records become rows of {@code schema}. */
   public TextLinePayloadFormat payloadFormat(Options options, TableSchema schema) {
     return new TextLinePayloadFormat(
         new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));

@@ -6,6 +6,7 @@ import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.Template.Reach;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.BigQueryOutputOptions;
+import io.bqflex.write.DataSchema;
 import io.bqflex.write.ExistingTable;
 import io.bqflex.write.OutputSchema;
 import io.bqflex.write.WriteSettings;
@@ -35,16 +36,29 @@ final class OutputPreflight {
       String table,
       Reach reach,
       SchemaCheck templateCheck) {
+    return of(options, tableParameter, table, null, reach, templateCheck);
+  }
+
+  /** As above, for input files that carry their own schema ({@code fromData}, may be null). */
+  static LaunchChecks.Findings of(
+      BigQueryOutputOptions options,
+      String tableParameter,
+      String table,
+      DataSchema fromData,
+      Reach reach,
+      SchemaCheck templateCheck) {
     Set<String> problems = new LinkedHashSet<>();
     List<String> leftToLaunch = new ArrayList<>();
     String unread =
-        reach == Reach.OFFLINE ? OutputSchema.notReadableHere(options, tableParameter) : null;
+        reach == Reach.OFFLINE
+            ? OutputSchema.notReadableHere(options, tableParameter, fromData)
+            : null;
     String schemaJson = null;
     if (unread != null) {
       leftToLaunch.add(unread);
     } else {
       try {
-        TableSchema schema = OutputSchema.resolve(options, tableParameter, table);
+        TableSchema schema = OutputSchema.resolve(options, tableParameter, table, fromData);
         schemaJson = BigQuerySchemas.toJson(schema);
         templateCheck.check(schema);
       } catch (InvalidParameterException e) {

@@ -1,5 +1,6 @@
 package io.bqflex.templates;
 
+import io.bqflex.core.RowCheck;
 import io.bqflex.core.RowEnricher;
 import io.bqflex.write.LoadJobRowLimit;
 import io.bqflex.write.OutputTable;
@@ -27,6 +28,22 @@ final class WriterRowChecks {
     PartitionCheck partition = settings.partitionCheck();
     if (partition != null) {
       checked = checked.andThen((record, row) -> partition.check(row));
+    }
+    LoadJobRowLimit rowLimit = settings.loadJobRowLimit();
+    return rowLimit == null ? checked : checked.andThen(rowLimit::check);
+  }
+
+  /**
+   * The check of {@code settings}' partition when it has one, then the row size check of its load
+   * jobs when it loads files (every row measured): for templates that convert typed records where
+   * they read them.
+   */
+  static RowCheck rowChecksOf(OutputTable output) {
+    WriteSettings settings = output.settings();
+    RowCheck checked = RowCheck.NONE;
+    PartitionCheck partition = settings.partitionCheck();
+    if (partition != null) {
+      checked = checked.andThen(partition::check);
     }
     LoadJobRowLimit rowLimit = settings.loadJobRowLimit();
     return rowLimit == null ? checked : checked.andThen(rowLimit::check);

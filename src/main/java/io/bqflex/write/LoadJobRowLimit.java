@@ -52,6 +52,15 @@ public final class LoadJobRowLimit implements Serializable {
     if (record.payloadSizeBound() * MAX_EXPANSION <= limitBytes) {
       return;
     }
+    check(row);
+  }
+
+  /**
+   * As {@link #check(SourceRecord, TableRow)} for a row converted from typed values (an Avro or
+   * Parquet record), which have no payload text to bound the row's JSON by: every such row is
+   * measured.
+   */
+  public void check(TableRow row) throws RecordException {
     long size = encodedSize(row);
     if (size > limitBytes) {
       throw new RecordException(

@@ -11,7 +11,8 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 
 /**
  * The schema rows are converted against: the {@code JSONPath} file when given, otherwise the schema
- * of the existing output table, read once when the pipeline is built.
+ * the input files carry (for self-describing formats, see {@link DataSchema}) or else the schema of
+ * the existing output table; read once when the pipeline is built.
  */
 public final class OutputSchema {
   private OutputSchema() {}
@@ -22,6 +23,17 @@ public final class OutputSchema {
    */
   public static TableSchema resolve(
       BigQueryOutputOptions options, String tableParameter, String table) {
+    return resolve(options, tableParameter, table, null);
+  }
+
+  /**
+   * As {@link #resolve(BigQueryOutputOptions, String, String)}, with the files' own schema in place
+   * of the existing table's when {@code JSONPath} is not given.
+   *
+   * @param fromData the input files' schema; null for formats that carry none
+   */
+  public static TableSchema resolve(
+      BigQueryOutputOptions options, String tableParameter, String table, DataSchema fromData) {
     String path = options.getJSONPath();
     boolean fromFile = path != null && !path.isBlank();
     String schemaParameter = fromFile ? "JSONPath" : tableParameter;
@@ -31,9 +43,12 @@ public final class OutputSchema {
           fromFile
               ? BigQuerySchemas.parse(TextFiles.readAll(path), path)
               // The table's schema passes the same checks as a file's, and comes out normalized.
-              : BigQuerySchemas.parse(
-                  BigQuerySchemas.toJson(existingTableSchema(options, tableParameter, table)),
-                  "table " + table);
+              : fromData != null
+                  ? BigQuerySchemas.parse(
+                      BigQuerySchemas.toJson(fromData.read()), "the input files' schema")
+                  : BigQuerySchemas.parse(
+                      BigQuerySchemas.toJson(existingTableSchema(options, tableParameter, table)),
+                      "table " + table);
     } catch (InvalidParameterException e) {
       throw e;
     } catch (IllegalArgumentException e) {
@@ -48,7 +63,18 @@ public final class OutputSchema {
    * checks against it run at launch; null when it is a local file (read by {@link #resolve}).
    */
   public static String notReadableHere(BigQueryOutputOptions options, String tableParameter) {
+    return notReadableHere(options, tableParameter, null);
+  }
+
+  /**
+   * As {@link #notReadableHere(BigQueryOutputOptions, String)}, for files with their own schema.
+   */
+  public static String notReadableHere(
+      BigQueryOutputOptions options, String tableParameter, DataSchema fromData) {
     String path = options.getJSONPath();
+    if ((path == null || path.isBlank()) && fromData != null) {
+      return fromData.notReadableHere();
+    }
     if (path == null || path.isBlank()) {
       return "JSONPath: not given, so the schema is the existing "
           + tableParameter

@@ -15,7 +15,17 @@ public record OutputTable(TableSchema schema, WriteSettings settings) {
    */
   public static OutputTable resolve(
       BigQueryOutputOptions options, String tableParameter, String table) {
-    TableSchema schema = OutputSchema.resolve(options, tableParameter, table);
+    return resolve(options, tableParameter, table, null);
+  }
+
+  /**
+   * As {@link #resolve(BigQueryOutputOptions, String, String)}, for input files that carry their
+   * own schema ({@code fromData}), which stands in for the existing table's when {@code JSONPath}
+   * is not given.
+   */
+  public static OutputTable resolve(
+      BigQueryOutputOptions options, String tableParameter, String table, DataSchema fromData) {
+    TableSchema schema = OutputSchema.resolve(options, tableParameter, table, fromData);
     return new OutputTable(
         schema, WriteSettings.of(options, tableParameter, table, BigQuerySchemas.toJson(schema)));
   }

@@ -3,7 +3,7 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.pipeline.Template;
-import io.bqflex.write.DataSchema;
+import io.bqflex.rows.DataSchema;
 import io.bqflex.write.WriteSettings;
 import java.util.List;
 

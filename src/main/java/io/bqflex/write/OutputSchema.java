@@ -5,6 +5,7 @@ import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.core.TextFiles;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.DataSchema;
 import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;

@@ -3,6 +3,7 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.DataSchema;
 
 /** The table a template writes: its schema, and how the writer writes it. */
 public record OutputTable(TableSchema schema, WriteSettings settings) {

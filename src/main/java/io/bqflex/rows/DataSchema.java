@@ -1,4 +1,4 @@
-package io.bqflex.write;
+package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableSchema;
 import java.io.Serializable;

@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * Reads newline-delimited JSON: each line is a record, numbered by its 1-based line in the file.
- * Lines end at LF or CR LF. Blank lines (only spaces, tabs or CR: JSON's whitespace) are not
- * records and are skipped, but still counted, so numbers stay line numbers a user can go to. The
- * reader does not look inside a line: whether it is valid JSON is the parser's question.
+ * Lines end at LF or CR LF, as BigQuery's newline-delimited JSON (JSON Lines) has them: a lone CR
+ * is JSON whitespace inside a line, not a line end. Blank lines (only spaces, tabs or CR: JSON's
+ * whitespace) are not records and are skipped, but still counted, so numbers stay line numbers a
+ * user can go to. The reader does not look inside a line: whether it is valid JSON is the parser's
+ * question.
  */
 public final class JsonLinesReader implements FileRecordReader {
   private final Reader text;
@@ -21,7 +23,7 @@ public final class JsonLinesReader implements FileRecordReader {
    */
   public JsonLinesReader(Reader text) {
     this.text = text;
-    this.lines = new LineSplitter(text);
+    this.lines = LineSplitter.atLineFeeds(text);
   }
 
   @Override
@@ -35,9 +37,8 @@ public final class JsonLinesReader implements FileRecordReader {
       lineNumber++;
       if (!isBlank(line)) {
         String failure = InvalidBytes.failureBetween(text, start, lines.position());
-        String record = LineSplitter.withoutCr(line);
-        byte[] bytes = DecodingReader.originalBytesOf(text, start, record);
-        return new FileRecord(lineNumber, record, bytes, List.of(), failure);
+        byte[] bytes = DecodingReader.originalBytesOf(text, start, line);
+        return new FileRecord(lineNumber, line, bytes, List.of(), failure);
       }
     }
   }

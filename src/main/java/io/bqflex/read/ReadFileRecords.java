@@ -8,9 +8,11 @@ import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
 import java.io.IOException;
-import java.nio.channels.Channels;
+import java.io.InputStream;
+import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
 import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -24,12 +26,13 @@ import org.apache.beam.sdk.values.TupleTagList;
 /**
  * Reads every file matching a pattern (a local path or {@code gs://...}, globs allowed) into one
  * {@link SourceRecord} per record, whose payload is the record's original text. Compressed files
- * (gzip, bzip2, zstd, ...) are recognised by their extension and decompressed.
+ * are recognised by their extension and decompressed as Beam's TextIO does (see {@link
+ * Decompression}).
  *
  * <p>What cannot be read goes to {@link Records#FAILURES} at {@link Stage#READ}, never dropped: a
  * record with bytes its charset cannot decode, the malformed rest of a CSV file, the unread rest of
- * a file that broke off (a corrupt gzip). A pattern that matches no file fails the job, naming the
- * pattern.
+ * a file that broke off (a corrupt gzip), a file that is not in the compression its name says. A
+ * pattern that matches no file fails the job, naming the pattern.
  *
  * <p>Each file is read whole by one worker.
  */
@@ -83,7 +86,18 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
         throws IOException {
       String source = file.getMetadata().resourceId().toString();
       // A file that cannot be opened throws: the runner retries, and then fails the job naming it.
-      try (FileRecordReader reader = format.open(Channels.newInputStream(file.open()))) {
+      ReadableByteChannel raw = FileSystems.open(file.getMetadata().resourceId());
+      InputStream bytes;
+      try {
+        bytes = Decompression.of(file, raw);
+      } catch (IOException e) {
+        // The file is there, but not in the compression its name says: one dead letter for it.
+        raw.close();
+        cutShort.inc();
+        out.get(FAILURES).output(UnreadRest.of(source, 0, null, e));
+        return;
+      }
+      try (FileRecordReader reader = format.open(bytes)) {
         long lastNumber = 0;
         try {
           for (FileRecord record = reader.next(); record != null; record = reader.next()) {

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * Reads plain text: every line is a record, numbered by its 1-based line in the file, blank lines
  * included, because the template hands each line to a UDF that decides what it means (as Google's
- * TextIO-based template does). Lines end at LF or CR LF; a line terminator at the end of the file
- * does not make one more, empty, record.
+ * TextIO-based template does). Lines end where Beam's TextIO ends them, at LF, CR LF or a lone CR,
+ * so a file splits into the records it does in Google's template; a line terminator at the end of
+ * the file does not make one more, empty, record.
  */
 public final class TextLinesReader implements FileRecordReader {
   private final Reader text;
@@ -21,7 +22,7 @@ public final class TextLinesReader implements FileRecordReader {
    */
   public TextLinesReader(Reader text) {
     this.text = text;
-    this.lines = new LineSplitter(text);
+    this.lines = LineSplitter.atAnyLineEnd(text);
   }
 
   @Override
@@ -33,9 +34,8 @@ public final class TextLinesReader implements FileRecordReader {
     }
     lineNumber++;
     String failure = InvalidBytes.failureBetween(text, start, lines.position());
-    String record = LineSplitter.withoutCr(line);
-    byte[] bytes = DecodingReader.originalBytesOf(text, start, record);
-    return new FileRecord(lineNumber, record, bytes, List.of(), failure);
+    byte[] bytes = DecodingReader.originalBytesOf(text, start, line);
+    return new FileRecord(lineNumber, line, bytes, List.of(), failure);
   }
 
   @Override

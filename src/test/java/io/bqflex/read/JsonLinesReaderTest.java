@@ -40,6 +40,22 @@ class JsonLinesReaderTest {
         List.of("{\"a\":1}", "{\"a\":\"x\\r\"}"), records.stream().map(FileRecord::text).toList());
   }
 
+  /**
+   * BigQuery loads newline-delimited JSON, "the same format as the JSON Lines format", with "each
+   * JSON object on a separate line"
+   * (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-json); JSON Lines' separator
+   * is LF, CR LF only because JSON ignores whitespace around a value. So a lone CR is whitespace
+   * inside a line, not a line end: two objects split by one are one line, which the parser refuses.
+   */
+  @Test
+  void aLoneCrIsWhitespaceInsideALineNotALineEnd() throws IOException {
+    List<FileRecord> records = read("{\"a\":\r1}\r\n{\"a\":2}\r{\"a\":3}\n\r\n\r{\"a\":4}\r");
+    assertEquals(
+        List.of("{\"a\":\r1}", "{\"a\":2}\r{\"a\":3}", "\r{\"a\":4}"),
+        records.stream().map(FileRecord::text).toList());
+    assertEquals(List.of(1L, 2L, 4L), records.stream().map(FileRecord::number).toList());
+  }
+
   @Test
   void keepsLastLineWithoutLineFeed() throws IOException {
     assertEquals(List.of("1", "2"), read("1\n2").stream().map(FileRecord::text).toList());

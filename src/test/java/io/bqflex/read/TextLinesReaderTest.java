@@ -35,6 +35,44 @@ class TextLinesReaderTest {
     assertEquals(List.of("a\t", " b ", ""), texts(read("a\t\r\n b \r\n\r\n")));
   }
 
+  /** Beam's TextIO, which Google's template reads with, ends a line at LF, CR LF or a lone CR. */
+  @Test
+  void endsALineAtLfCrLfOrALoneCrAsBeamsTextIoDoes() throws IOException {
+    List<FileRecord> records = read("a\rb\r\nc\n\rd\r\r\ne\r");
+    assertEquals(List.of("a", "b", "c", "", "d", "", "e"), texts(records));
+    assertEquals(
+        List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L), records.stream().map(FileRecord::number).toList());
+  }
+
+  @Test
+  void aCrLfAcrossTheReadersBufferIsOneLineEnd() throws IOException {
+    for (int length = 8185; length <= 8195; length++) {
+      String longLine = "x".repeat(length);
+      assertEquals(List.of(longLine, "y"), texts(read(longLine + "\r\ny")), "length " + length);
+    }
+  }
+
+  @Test
+  void aLineAfterALoneCrKeepsExactlyItsOwnBytes() throws IOException {
+    byte[] bytes = "Zoë\r東?京\r\nOs?lo\r".getBytes(StandardCharsets.UTF_8);
+    String latin1 = new String(bytes, StandardCharsets.ISO_8859_1);
+    int second = latin1.indexOf('?');
+    int third = latin1.lastIndexOf('?');
+    bytes[second] = (byte) 0xFF;
+    bytes[third] = (byte) 0xFE;
+    List<FileRecord> records =
+        Records.all(
+            new TextLinesReader(
+                new DecodingReader(new ByteArrayInputStream(bytes), StandardCharsets.UTF_8)));
+    assertEquals(List.of("Zoë", "東\uFFFD京", "Os\uFFFDlo"), texts(records));
+    assertTrue(records.get(0).isReadable());
+    int secondStart = "Zoë\r".getBytes(StandardCharsets.UTF_8).length;
+    int secondEnd = latin1.indexOf('\r', secondStart);
+    assertArrayEquals(Arrays.copyOfRange(bytes, secondStart, secondEnd), records.get(1).bytes());
+    assertArrayEquals(
+        Arrays.copyOfRange(bytes, secondEnd + 2, bytes.length - 1), records.get(2).bytes());
+  }
+
   @Test
   void aFinalLineFeedDoesNotMakeAnEmptyRecordButAMissingOneKeepsTheLastLine() throws IOException {
     assertEquals(List.of("1", "2"), texts(read("1\n2\n")));

@@ -123,6 +123,31 @@ class GcsTextToBigQueryTest {
     assertTrue(rows.stream().allMatch(r -> r.get("kind").asText().equals("string")), rows + "");
   }
 
+  /**
+   * Google's template reads with Beam's TextIO, which ends a line at LF, CR LF or a lone CR (a file
+   * from an old Mac, or a log whose writer mixed endings): the same file gives the same lines here.
+   */
+  @Test
+  void aLoneCrEndsALineAsInGooglesTemplate() throws Exception {
+    Path input = Files.createDirectories(dir.resolve("in")).resolve("mixed.txt");
+    Files.writeString(input, "classic mac\rwindows\r\nunix\n\rafter an empty line\r");
+    String table = "my-project:logs.line_ends";
+    Map<String, String> p =
+        parameters(
+            input.toString(),
+            FIXTURES + "lines-schema.json",
+            table,
+            FIXTURES + "as_text.js",
+            "asText");
+
+    TemplateRun run = TemplateRun.of(new GcsTextToBigQuery(), p, dir);
+
+    assertEquals(5, run.result.counts().read(), run.console);
+    assertEquals(
+        List.of("", "after an empty line", "classic mac", "unix", "windows"),
+        run.rows(table).stream().map(r -> r.get("line").asText()).sorted().toList());
+  }
+
   @Test
   void aUdfThatThrowsDeadLettersTheOriginalLineAndNullIsACountedFilter() throws Exception {
     String table = "my-project:logs.judged";

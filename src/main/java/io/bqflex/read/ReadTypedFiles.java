@@ -13,6 +13,7 @@ import io.bqflex.rows.TypedRowConverter;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Objects;
+import org.apache.beam.sdk.io.Compression;
 import org.apache.beam.sdk.io.FileIO;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.metrics.Counter;
@@ -77,7 +78,12 @@ public final class ReadTypedFiles<R> extends PTransform<PBegin, PCollectionTuple
                 FileIO.match()
                     .filepattern(filePattern)
                     .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("OpenFiles", FileIO.readMatches())
+            .apply(
+                "OpenFiles",
+                // Binary formats compress inside the file (Avro blocks, Parquet pages): a name
+                // such as .avro.gz is opened as it is and fails as not in the format, one dead
+                // letter, instead of a channel that cannot seek.
+                FileIO.readMatches().withCompression(Compression.UNCOMPRESSED))
             .apply(
                 "ReadAndConvert",
                 ParDo.of(new ReadAndConvertFn<>(format, converter, rowCheck))

@@ -346,6 +346,29 @@ class ReadTypedFilesTest {
     assertBalanced(result, 2, 1, 1);
   }
 
+  /**
+   * Binary formats compress inside the file; a compression extension on the name must not make Beam
+   * open the file through a decompressing channel, which cannot seek.
+   */
+  @Test
+  void fileNamedAsCompressedIsReadAsItIs() throws IOException {
+    writeTiny("c.tny.gz", "n=7");
+    TestPipeline pipeline = pipeline();
+
+    PCollectionTuple out = read(pipeline, "*.tny.gz");
+
+    PAssert.that(out.get(Records.ROWS))
+        .satisfies(
+            rows -> {
+              assertEquals(Set.of("7"), columnsN(rows));
+              return null;
+            });
+    PAssert.that(out.get(Records.FAILURES)).empty();
+    PipelineResult result = pipeline.run();
+    result.waitUntilFinish();
+    assertBalanced(result, 1, 0, 0);
+  }
+
   @Test
   void everyRecordEndsAsARowOrADeadLetterAndTheCountersAgree() throws IOException {
     writeTiny("a.tny", "n=1", "bad", "convert=2", "boom", "n=5", "parse", "n=7");

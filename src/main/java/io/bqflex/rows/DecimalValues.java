@@ -19,13 +19,17 @@ final class DecimalValues {
       FieldPlan field, BigDecimal value, String prefix, int element, String hint)
       throws RecordException {
     DecimalLimits limits = field.decimal;
+    int integerDigits = value.signum() == 0 ? 0 : value.precision() - value.scale();
     // Cheap guard first: rounding a huge number to the scale would be costly.
-    if (value.signum() != 0 && value.precision() - value.scale() > limits.maxIntegerDigits) {
+    if (integerDigits > limits.maxIntegerDigits) {
       throw outOfRange(field, value, prefix, element, hint);
     }
     BigDecimal rounded =
         value.scale() > limits.scale ? value.setScale(limits.scale, limits.rounding) : value;
-    if (rounded.compareTo(limits.max) > 0 || rounded.compareTo(limits.min) < 0) {
+    // With fewer integer digits than the bound has, even rounded up the value is inside it: the
+    // common case skips two comparisons that rescale to the bound's scale.
+    if (integerDigits >= limits.maxIntegerDigits
+        && (rounded.compareTo(limits.max) > 0 || rounded.compareTo(limits.min) < 0)) {
       throw outOfRange(field, value, prefix, element, hint);
     }
     return rounded.signum() == 0 ? "0" : rounded.stripTrailingZeros().toPlainString();

@@ -312,8 +312,8 @@ final class AvroConversions {
     AvroRecordConversion.Problem problem = null;
     for (int i = 0; i < types.size(); i++) {
       Schema branch = types.get(i);
-      if (branch.getType() == Schema.Type.NULL) {
-        continue;
+      if (holdsOnlyNull(branch)) {
+        continue; // no field in a derived schema; its values are null or lists of null
       }
       String name = AvroKind.branchFieldName(branch);
       FieldPlan branchColumn = record.find(name);

@@ -15,7 +15,6 @@ final class EpochTimes {
   static final long MAX_EPOCH_DAY = 2_932_896L;
 
   static final long MICROS_PER_DAY = 86_400_000_000L;
-  private static final long MILLIS_PER_DAY = 86_400_000L;
 
   private EpochTimes() {}
 
@@ -35,10 +34,6 @@ final class EpochTimes {
     char[] out = new char[15];
     writeTime(out, 0, microOfDay);
     return new String(out);
-  }
-
-  static String timeOfMillis(long milliOfDay) {
-    return milliOfDay < 0 || milliOfDay >= MILLIS_PER_DAY ? null : timeOfMicros(milliOfDay * 1000);
   }
 
   static String datetimeOfMicros(long epochMicros) {

@@ -158,6 +158,22 @@ class AvroRowConverterTest {
             "f RECORD REPEATED {key STRING REQUIRED, value INTEGER REQUIRED}",
             List.of(Map.of("key", "a", "value", "1"))),
         row("[\"null\", \"string\"]", s -> "x", "f STRING NULLABLE", "x"),
+        row(
+            "[\"null\", {\"type\": \"record\", \"name\": \"Point\", \"fields\": [{\"name\":"
+                + " \"x\", \"type\": \"double\"}]}]",
+            s -> record(s.getTypes().get(1), "x", 1.5),
+            "f RECORD NULLABLE {x FLOAT REQUIRED}",
+            Map.of("x", 1.5)),
+        row(
+            "[\"int\", {\"type\": \"array\", \"items\": \"null\"}]",
+            s -> 5,
+            "f RECORD NULLABLE {int_value INTEGER NULLABLE}",
+            Map.of("int_value", "5")),
+        row(
+            "{\"type\": \"array\", \"items\": [\"null\", \"long\", \"string\"]}",
+            s -> List.of(5L, "x"),
+            "f RECORD REPEATED {long_value INTEGER NULLABLE, string_value STRING NULLABLE}",
+            List.of(Map.of("long_value", "5"), Map.of("string_value", "x"))),
         row("[\"null\", \"string\"]", s -> null, "f STRING NULLABLE", null),
         row(
             "[\"null\", \"int\", \"string\"]",

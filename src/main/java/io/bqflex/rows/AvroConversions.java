@@ -3,13 +3,11 @@ package io.bqflex.rows;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Stage;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.AvroRuntimeException;
-import org.apache.avro.LogicalTypes;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
@@ -133,7 +131,7 @@ final class AvroConversions {
       }
     }
     if (element.getType() == Schema.Type.ARRAY || element.getType() == Schema.Type.MAP) {
-      return mismatch(avro, column, " (BigQuery loads no array of arrays)");
+      return AvroScalarConversions.mismatch(avro, column, " (BigQuery loads no array of arrays)");
     }
     AvroValueConversion each = single(element, column);
     // (The lambda's element is unused: an array is never an element itself.)
@@ -156,7 +154,8 @@ final class AvroConversions {
   /** A map: a REPEATED RECORD of {@code key} and {@code value}, an entry an element. */
   private AvroValueConversion map(Schema avro, FieldPlan column) {
     if (column.type != BigQueryType.RECORD) {
-      return mismatch(avro, column, " (a map loads as a REPEATED RECORD of key and value)");
+      return AvroScalarConversions.mismatch(
+          avro, column, " (a map loads as a REPEATED RECORD of key and value)");
     }
     RecordPlan entry = column.record;
     FieldPlan keyColumn = entry.find("key");
@@ -177,7 +176,8 @@ final class AvroConversions {
       }
     }
     AvroRecordConversion.Problem entryProblem = problem;
-    AvroValueConversion keyConversion = keyColumn == null ? null : stringInto(keyColumn);
+    AvroValueConversion keyConversion =
+        keyColumn == null ? null : AvroScalarConversions.stringInto(keyColumn);
     AvroValueConversion valueConversion =
         valueColumn == null ? null : field(avro.getValueType(), valueColumn);
     return (value, prefix, element) -> {
@@ -222,84 +222,20 @@ final class AvroConversions {
         return (value, prefix, element) -> null;
       case RECORD:
         if (target != BigQueryType.RECORD) {
-          return mismatch(avro, column, "");
+          return AvroScalarConversions.mismatch(avro, column, "");
         }
         AvroRecordConversion nested = record(avro, column.record, column.path);
         return (value, prefix, element) ->
             nested.convert((GenericRecord) value, childPrefix(column, prefix, element));
       case UNION:
-        return target == BigQueryType.RECORD ? union(avro, column) : mismatch(avro, column, "");
+        return target == BigQueryType.RECORD
+            ? union(avro, column)
+            : AvroScalarConversions.mismatch(avro, column, "");
       case ARRAY:
       case MAP:
-        return mismatch(avro, column, " (BigQuery loads no array of arrays)");
-      case STRING:
-      case UUID:
-        return stringInto(column);
-      case ENUM:
-        return target == BigQueryType.STRING ? stringInto(column) : mismatch(avro, column, "");
-      case BOOLEAN:
-        return target == BigQueryType.BOOLEAN
-            ? (value, prefix, element) -> value
-            : mismatch(avro, column, "");
-      case INT:
-      case LONG:
-        return integer(avro, column);
-      case FLOAT:
-      case DOUBLE:
-        return target == BigQueryType.FLOAT
-            ? (value, prefix, element) -> ((Number) value).doubleValue()
-            : mismatch(avro, column, "");
-      case BYTES:
-      case FIXED:
-      case DURATION:
-        return target == BigQueryType.BYTES
-            ? (value, prefix, element) -> AvroValues.base64(column, value, prefix, element)
-            : mismatch(avro, column, "");
-      case DECIMAL:
-        return decimal(avro, column);
-      case DATE:
-        return target == BigQueryType.DATE
-            ? (value, prefix, element) -> {
-              long day = AvroValues.epochDay(value);
-              return orOutOfRange(
-                  EpochTimes.date(day),
-                  column,
-                  prefix,
-                  element,
-                  "day " + day + " since 1970-01-01");
-            }
-            : mismatch(avro, column, "");
-      case TIME_MILLIS:
-      case TIME_MICROS:
-        boolean timeMillis = kind == AvroKind.TIME_MILLIS;
-        return target == BigQueryType.TIME
-            ? (value, prefix, element) -> {
-              long micros = AvroValues.microOfDay(value, timeMillis);
-              String time = EpochTimes.timeOfMicros(micros);
-              if (time == null) {
-                throw BigQueryValues.error(
-                    column,
-                    prefix,
-                    element,
-                    micros
-                        + " microseconds is not a time of day (TIME holds 00:00:00 to"
-                        + " 23:59:59.999999)");
-              }
-              return time;
-            }
-            : mismatch(avro, column, "");
-      case TIMESTAMP_MILLIS:
-      case TIMESTAMP_MICROS:
-        return target == BigQueryType.TIMESTAMP
-            ? epochConversion(column, kind == AvroKind.TIMESTAMP_MILLIS, true)
-            : mismatch(avro, column, "");
-      case LOCAL_TIMESTAMP_MILLIS:
-      case LOCAL_TIMESTAMP_MICROS:
-        return target == BigQueryType.DATETIME
-            ? epochConversion(column, kind == AvroKind.LOCAL_TIMESTAMP_MILLIS, false)
-            : mismatch(avro, column, "");
+        return AvroScalarConversions.mismatch(avro, column, " (BigQuery loads no array of arrays)");
       default:
-        return mismatch(avro, column, "");
+        return AvroScalarConversions.of(kind, avro, column, decimals);
     }
   }
 
@@ -363,141 +299,9 @@ final class AvroConversions {
     };
   }
 
-  /** An Avro string (or enum symbol, uuid, map key): its own STRING, or read by the text rules. */
-  private static AvroValueConversion stringInto(FieldPlan column) {
-    switch (column.type) {
-      case STRING:
-        if (column.maxLength < 0) {
-          return (value, prefix, element) -> AvroValues.text(column, value, prefix, element);
-        }
-        return (value, prefix, element) ->
-            BigQueryValues.fromText(
-                column, AvroValues.text(column, value, prefix, element), prefix, element);
-      case RECORD:
-        return (value, prefix, element) -> {
-          throw BigQueryValues.error(
-              column,
-              prefix,
-              element,
-              "the Avro type string cannot load into a RECORD column (it needs an Avro record)");
-        };
-      default:
-        // A string into any other type reads as the CSV and JSON loaders read text.
-        return (value, prefix, element) ->
-            BigQueryValues.fromText(
-                column, AvroValues.text(column, value, prefix, element), prefix, element);
-    }
-  }
-
-  private static AvroValueConversion integer(Schema avro, FieldPlan column) {
-    switch (column.type) {
-      case INTEGER:
-        return (value, prefix, element) -> Long.toString(((Number) value).longValue());
-      case FLOAT:
-        return (value, prefix, element) -> ((Number) value).doubleValue();
-      case NUMERIC:
-      case BIGNUMERIC:
-        return (value, prefix, element) ->
-            DecimalValues.canonical(
-                column, BigDecimal.valueOf(((Number) value).longValue()), prefix, element, "");
-      default:
-        return mismatch(avro, column, "");
-    }
-  }
-
-  private AvroValueConversion decimal(Schema avro, FieldPlan column) {
-    LogicalTypes.Decimal decimal = (LogicalTypes.Decimal) avro.getLogicalType();
-    int precision = decimal.getPrecision();
-    int scale = decimal.getScale();
-    BigQueryType own = decimals.targetFor(precision, scale);
-    BigQueryType target = column.type;
-    boolean widening = own == BigQueryType.NUMERIC && target == BigQueryType.BIGNUMERIC;
-    if (target != own && !widening) {
-      return mismatch(
-          avro,
-          column,
-          " (with decimalTargetTypes "
-              + decimals
-              + " it loads as "
-              + own.sqlName()
-              + "; list "
-              + target.sqlName()
-              + " there if the column is right)");
-    }
-    if (target == BigQueryType.STRING) {
-      // The decimal's digits with its own scale, as written; no rounding applies to a STRING.
-      return (value, prefix, element) ->
-          BigQueryValues.fromText(
-              column,
-              AvroValues.decimal(column, value, scale, prefix, element).toPlainString(),
-              prefix,
-              element);
-    }
-    String hint = DecimalTargetTypes.hintFor(target, precision, scale);
-    return (value, prefix, element) ->
-        DecimalValues.canonical(
-            column,
-            AvroValues.decimal(column, value, scale, prefix, element),
-            prefix,
-            element,
-            hint);
-  }
-
-  /** TIMESTAMP ({@code zone}) or DATETIME from a count since the epoch. */
-  private static AvroValueConversion epochConversion(
-      FieldPlan column, boolean millis, boolean zone) {
-    return (value, prefix, element) -> {
-      long count = AvroValues.epochCount(value);
-      boolean inMillis = millis && !AvroValues.isJavaTime(value);
-      String text =
-          zone
-              ? (inMillis
-                  ? EpochTimes.timestampOfMillis(count)
-                  : EpochTimes.timestampOfMicros(count))
-              : (inMillis
-                  ? EpochTimes.datetimeOfMillis(count)
-                  : EpochTimes.datetimeOfMicros(count));
-      return orOutOfRange(
-          text,
-          column,
-          prefix,
-          element,
-          count + (inMillis ? " milliseconds" : " microseconds") + " since 1970-01-01");
-    };
-  }
-
-  private static String orOutOfRange(
-      String canonical, FieldPlan column, String prefix, int element, String what)
-      throws RecordException {
-    if (canonical == null) {
-      throw BigQueryValues.error(
-          column,
-          prefix,
-          element,
-          what + " is outside " + column.type.sqlName() + "'s range 0001-01-01 to 9999-12-31");
-    }
-    return canonical;
-  }
-
-  /** A value of an Avro type the column's type does not take: fails each record holding one. */
-  private static AvroValueConversion mismatch(Schema avro, FieldPlan column, String why) {
-    String columnType =
-        column.type == BigQueryType.RECORD ? "a RECORD" : "a " + column.type.sqlName();
-    String message =
-        "the Avro type "
-            + AvroKind.describe(avro)
-            + " cannot load into "
-            + columnType
-            + (column.repeated ? " REPEATED" : "")
-            + " column"
-            + why;
-    return (value, prefix, element) -> {
-      throw BigQueryValues.error(column, prefix, element, message);
-    };
-  }
-
   private static AvroValueConversion notRepeated(Schema avro, FieldPlan column) {
-    return mismatch(avro, column, " that is not REPEATED (an Avro array or map needs one)");
+    return AvroScalarConversions.mismatch(
+        avro, column, " that is not REPEATED (an Avro array or map needs one)");
   }
 
   private static AvroValueConversion needsArray(Schema avro, FieldPlan column) {

@@ -35,7 +35,9 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
           Map.entry("UdfBenchmark.ours", "udf_ours"),
           Map.entry("UdfBenchmark.sharedNashorn", "udf_shared_nashorn"),
           Map.entry("AvroToRowBenchmark.ours", "avro_ours"),
-          Map.entry("AvroToRowBenchmark.avroReader", "avro_reader"));
+          Map.entry("AvroToRowBenchmark.avroReader", "avro_reader"),
+          Map.entry("ParquetReaderBenchmark.ours", "parquet_ours"),
+          Map.entry("ParquetReaderBenchmark.parquetReader", "parquet_reader"));
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {
@@ -48,7 +50,8 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
             1,
             JsonToRowBenchmark.class,
             CsvToRowBenchmark.class,
-            AvroToRowBenchmark.class));
+            AvroToRowBenchmark.class,
+            ParquetReaderBenchmark.class));
     for (int threads = 1; threads <= 2; threads++) {
       collect(
           figures,

@@ -45,7 +45,8 @@ public final class ParquetFiles implements TypedFileFormat<Group> {
           CompressionCodecName.LZ4_RAW);
 
   @Override
-  public ParquetRowReader open(SeekableByteChannel channel, String name) throws IOException {
+  public TypedRecordReader<Group> open(SeekableByteChannel channel, String name)
+      throws IOException {
     ParquetFileReader file;
     try {
       file = ParquetFileReader.open(new ChannelInputFile(channel, name), readOptions());
@@ -104,11 +105,6 @@ public final class ParquetFiles implements TypedFileFormat<Group> {
       this.schema = file.getFooter().getFileMetaData().getSchema();
       this.columns = new ColumnIOFactory().getColumnIO(schema);
       this.rowGroups = file.getRowGroups().size();
-    }
-
-    /** The file's schema, as its footer gives it. */
-    MessageType schema() {
-      return schema;
     }
 
     @Override

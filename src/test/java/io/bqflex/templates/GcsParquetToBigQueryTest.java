@@ -1,5 +1,6 @@
 package io.bqflex.templates;
 
+import static io.bqflex.templates.GcsCsvToBigQueryTest.byKey;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,10 +15,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.MessageTypeParser;
@@ -165,6 +168,8 @@ class GcsParquetToBigQueryTest {
     Path corrupt = ParquetSampleWriter.write(in.resolve("c-corrupt.parquet"));
     long[] second = ParquetTestFiles.rowGroupSpan(corrupt, 1);
     ParquetTestFiles.overwrite(corrupt, second[0], 30);
+    Path lzo = ParquetSampleWriter.write(in.resolve("c2-lzo.parquet"));
+    ParquetTestFiles.claimCodec(lzo, CompressionCodec.LZO);
     // The last file gives the schema, so it is a good one.
     ParquetSampleWriter.write(in.resolve("d-good.parquet"));
     String table = "test-project:shop.orders_with_broken_files";
@@ -175,8 +180,8 @@ class GcsParquetToBigQueryTest {
     // 6 + 6 good rows, and the first row group (3 rows) of the corrupt file.
     assertEquals(15, run.result.counts().read(), run.console);
     assertEquals(15, run.result.counts().written());
-    assertEquals(2, run.result.counts().filesCutShort());
-    assertEquals(2, run.result.counts().deadLettered());
+    assertEquals(3, run.result.counts().filesCutShort());
+    assertEquals(3, run.result.counts().deadLettered());
     assertTrue(run.result.counts().balanced());
     Map<String, JsonNode> dead = new HashMap<>();
     for (JsonNode row : run.rows(table + "_error_records")) {
@@ -191,6 +196,41 @@ class GcsParquetToBigQueryTest {
         dead.get("c-corrupt.parquet").get("errorMessage").asText().contains("row group 2 of 2"),
         dead.get("c-corrupt.parquet").toString());
     assertEquals(4, dead.get("c-corrupt.parquet").get("recordNumber").asLong());
+    assertTrue(
+        dead.get("c2-lzo.parquet").get("errorMessage").asText().contains("compressed with LZO"),
+        dead.get("c2-lzo.parquet").toString());
+  }
+
+  /**
+   * A row the table refuses keeps, in its dead letter, the row as a one-row Parquet file in its
+   * file's schema and as JSON.
+   */
+  @Test
+  void aRefusedRowsDeadLetterHoldsItAsAParquetFileAndAsJson(@TempDir Path in) throws Exception {
+    Path schema = in.resolve("schema.json");
+    Files.writeString(
+        schema,
+        "[{\"name\":\"order_id\",\"type\":\"STRING\"},"
+            + "{\"name\":\"discount\",\"type\":\"FLOAT64\",\"mode\":\"REQUIRED\"}]");
+    String table = "test-project:shop.orders_missing_discount";
+    Map<String, String> p = parameters(SAMPLE, table);
+    p.put("JSONPath", schema.toString());
+    p.put("ignoreUnknownValues", "true");
+
+    TemplateRun run = TemplateRun.of(new GcsParquetToBigQuery(), p, dir);
+
+    // Orders 1, 3 and 5 have no discount.
+    assertEquals(3, run.result.counts().written(), run.console);
+    assertEquals(3, run.result.counts().deadLettered());
+    Map<Long, JsonNode> dead = byKey(run.rows(table + "_error_records"), "recordNumber");
+    JsonNode third = dead.get(3L);
+    assertEquals("CONVERT", third.get("stage").asText(), third.toString());
+    assertTrue(third.get("errorMessage").asText().contains("discount"), third.toString());
+    assertEquals(
+        "ord-1003", JSON.readTree(third.get("payloadString").asText()).get("order_id").asText());
+    Path copy = in.resolve("dead-letter.parquet");
+    Files.write(copy, Base64.getDecoder().decode(third.get("payloadBytes").asText()));
+    assertEquals(texts(ParquetSampleWriter.orders().subList(2, 3)), texts(readAll(copy)));
   }
 
   private List<String> columnNames(TemplateRun run, String table) throws Exception {

@@ -2,6 +2,7 @@ package io.bqflex.rows;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.RecordException;
+import java.math.BigDecimal;
 import java.nio.charset.CharsetDecoder;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -291,22 +292,23 @@ final class ParquetGroupPlan {
             && type != BigQueryType.STRING) {
           return null;
         }
-        int scale =
-            ((LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) column.getLogicalTypeAnnotation())
-                .getScale();
+        LogicalTypeAnnotation.DecimalLogicalTypeAnnotation decimal =
+            (LogicalTypeAnnotation.DecimalLogicalTypeAnnotation) column.getLogicalTypeAnnotation();
+        int scale = decimal.getScale();
+        String hint =
+            type == BigQueryType.STRING
+                ? ""
+                : DecimalTargetTypes.hintFor(type, decimal.getPrecision(), scale);
         switch (kind) {
           case DECIMAL_INT32:
             return (s, i, r, p, e) ->
-                BigQueryValues.fromText(
-                    field, ParquetValues.decimal(s.getInteger(i, r), scale).toPlainString(), p, e);
+                decimal(field, ParquetValues.decimal(s.getInteger(i, r), scale), hint, p, e);
           case DECIMAL_INT64:
             return (s, i, r, p, e) ->
-                BigQueryValues.fromText(
-                    field, ParquetValues.decimal(s.getLong(i, r), scale).toPlainString(), p, e);
+                decimal(field, ParquetValues.decimal(s.getLong(i, r), scale), hint, p, e);
           default:
             return (s, i, r, p, e) ->
-                BigQueryValues.fromText(
-                    field, ParquetValues.decimal(s.getBinary(i, r), scale).toPlainString(), p, e);
+                decimal(field, ParquetValues.decimal(s.getBinary(i, r), scale), hint, p, e);
         }
       }
       BigQueryType natural = ParquetTableSchemas.naturalType(kind, column, field.path, options);
@@ -416,6 +418,24 @@ final class ParquetGroupPlan {
           field, prefix, element, "the Parquet " + described + " value is not valid UTF-8");
     }
     return text;
+  }
+
+  /**
+   * A decimal into NUMERIC, BIGNUMERIC or STRING: the exact value's plain text through the text
+   * rules (range, scale and rounding of the column); {@code hint} names decimalTargetTypes when the
+   * column's type cannot hold every decimal of the Parquet column.
+   */
+  private static Object decimal(
+      FieldPlan field, BigDecimal value, String hint, String prefix, int element)
+      throws RecordException {
+    try {
+      return BigQueryValues.fromText(field, value.toPlainString(), prefix, element);
+    } catch (RecordException e) {
+      if (hint.isEmpty()) {
+        throw e;
+      }
+      throw new RecordException(e.stage(), e.getMessage() + hint, e);
+    }
   }
 
   private static String bytes(FieldPlan field, String prefix, int element, byte[] bytes)

@@ -39,8 +39,9 @@ import org.apache.parquet.schema.Type;
  * A REQUIRED field is REQUIRED, an OPTIONAL one NULLABLE, a REPEATED one REPEATED. A DECIMAL(P, S)
  * takes the first of NUMERIC, BIGNUMERIC, STRING that {@code decimalTargetTypes} lists and that
  * holds it (NUMERIC: S &le; 9 and P - S &le; 29; BIGNUMERIC: S &le; 38 and P - S &le; 38); by
- * default NUMERIC alone, and a column none of them holds is refused. A UINT_64 value above INT64's
- * maximum fails its row, as BigQuery's load does.
+ * default NUMERIC alone. When none listed holds it, the widest listed type is taken and each value
+ * is checked against its range, as the REST reference says ({@link DecimalTargetTypes}). A UINT_64
+ * value above INT64's maximum fails its row, as BigQuery's load does.
  *
  * <p>Options, under BigQuery's names and with BigQuery's defaults (both off, as the REST reference
  * ParquetOptions has them): {@code enumAsString} makes ENUM a STRING instead of BYTES; {@code
@@ -182,7 +183,7 @@ public final class ParquetTableSchemas {
       case DECIMAL_BINARY:
         DecimalLogicalTypeAnnotation decimal =
             (DecimalLogicalTypeAnnotation) column.getLogicalTypeAnnotation();
-        return decimalType(decimal.getPrecision(), decimal.getScale(), options, path);
+        return decimals(options).targetFor(decimal.getPrecision(), decimal.getScale());
       case DATE:
         return BigQueryType.DATE;
       case TIMESTAMP_MILLIS:
@@ -212,25 +213,9 @@ public final class ParquetTableSchemas {
     }
   }
 
-  /**
-   * decimalTargetTypes: the first of NUMERIC, BIGNUMERIC, STRING that is listed and holds
-   * DECIMAL(precision, scale).
-   */
-  private static BigQueryType decimalType(
-      int precision, int scale, ParquetOptions options, String path) {
-    int integerDigits = precision - scale;
-    if (scale <= DecimalLimits.NUMERIC_SCALE && integerDigits <= 29) {
-      return BigQueryType.NUMERIC;
-    }
-    throw new IllegalArgumentException(
-        "Parquet column '"
-            + path
-            + "' is DECIMAL("
-            + precision
-            + ", "
-            + scale
-            + "), which none of the decimal target types NUMERIC holds; add BIGNUMERIC or STRING"
-            + " to decimalTargetTypes");
+  /** decimalTargetTypes, BigQuery's default (NUMERIC alone) when the options give none. */
+  static DecimalTargetTypes decimals(ParquetOptions options) {
+    return options.decimals() == null ? DecimalTargetTypes.defaults() : options.decimals();
   }
 
   /**

@@ -50,6 +50,7 @@ class BenchHarnessTest {
             "json_vs_tablerowjsoncoder",
             "json_vs_jackson_tree",
             "csv_vs_commons_csv",
+            "parquet_vs_parquet_reader",
             "udf_vs_shared_nashorn_2t",
             "e2e_csv_vs_minimal",
             "e2e_json_vs_minimal")) {
@@ -58,6 +59,7 @@ class BenchHarnessTest {
     assertEquals(2.0, summary.get("json_vs_tablerowjsoncoder").asDouble());
     assertEquals(0.5, summary.get("json_vs_jackson_tree").asDouble());
     assertEquals(3.0, summary.get("udf_vs_shared_nashorn_2t").asDouble());
+    assertEquals(0.5, summary.get("parquet_vs_parquet_reader").asDouble());
     assertTrue(summary.at("/targets/json_vs_tablerowjsoncoder/met").asBoolean());
     assertTrue(summary.at("/targets/udf_vs_shared_nashorn_2t/met").asBoolean());
     assertEquals(40, summary.at("/jmh_error_99_9_records_per_second/json_ours").asLong());
@@ -88,10 +90,27 @@ class BenchHarnessTest {
     figures.put("csv_ours", new Figure(1000, 40));
     figures.put("csv_commons_csv", new Figure(800, 40));
     figures.put("csv_commons_csv_streaming", new Figure(4000, 40));
+    figures.put("parquet_ours", new Figure(600, 20));
+    figures.put("parquet_reader", new Figure(1200, 20));
     figures.put("udf_ours_1t", new Figure(300, 10));
     figures.put("udf_shared_nashorn_1t", new Figure(300, 10));
     figures.put("udf_ours_2t", new Figure(600, 10));
     figures.put("udf_shared_nashorn_2t", new Figure(200, 10));
     return figures;
+  }
+
+  @Test
+  void parquetBenchmarkConvertsEveryRowOfItsFileAndStartsOver() throws Exception {
+    ParquetReaderBenchmark benchmark = new ParquetReaderBenchmark();
+    benchmark.rows = 100;
+    benchmark.setUp();
+    try {
+      for (int i = 1; i <= 250; i++) {
+        assertEquals(Long.toString((i - 1) % 100 + 1), benchmark.ours().get("id"));
+      }
+      assertEquals(51L, benchmark.parquetReader().getLong("id", 0));
+    } finally {
+      benchmark.tearDown();
+    }
   }
 }

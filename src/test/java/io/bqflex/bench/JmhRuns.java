@@ -33,12 +33,22 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
           "CsvToRowBenchmark.commonsCsv", "csv_commons_csv",
           "CsvToRowBenchmark.commonsCsvStreaming", "csv_commons_csv_streaming",
           "UdfBenchmark.ours", "udf_ours",
-          "UdfBenchmark.sharedNashorn", "udf_shared_nashorn");
+          "UdfBenchmark.sharedNashorn", "udf_shared_nashorn",
+          "ParquetReaderBenchmark.ours", "parquet_ours",
+          "ParquetReaderBenchmark.parquetReader", "parquet_reader");
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {
     Map<String, Figure> figures = new LinkedHashMap<>();
-    collect(figures, "", options("jmh-rows", 1, JsonToRowBenchmark.class, CsvToRowBenchmark.class));
+    collect(
+        figures,
+        "",
+        options(
+            "jmh-rows",
+            1,
+            JsonToRowBenchmark.class,
+            CsvToRowBenchmark.class,
+            ParquetReaderBenchmark.class));
     for (int threads = 1; threads <= 2; threads++) {
       collect(
           figures,

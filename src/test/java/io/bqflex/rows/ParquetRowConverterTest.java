@@ -506,4 +506,43 @@ class ParquetRowConverterTest {
             written(message("required binary s (STRING);"), g -> g.add("s", "abcd")));
     assertTrue(e.getMessage().contains("longer than the column's maximum of 3"), e.getMessage());
   }
+
+  @Test
+  void decimalTargetTypesChooseTheColumnAndValuesAreExact() throws IOException, RecordException {
+    MessageType schema =
+        message(
+            "required fixed_len_byte_array(16) wide (DECIMAL(38,20));"
+                + " required int64 plain (DECIMAL(18,3));");
+    ParquetOptions options =
+        new ParquetOptions(
+            false, false, DecimalTargetTypes.parse("STRING,BIGNUMERIC", "decimalTargetTypes"));
+    TableSchema table = ParquetTableSchemas.toTableSchema(schema, options);
+    assertEquals("BIGNUMERIC", table.getFields().get(0).getType());
+    assertEquals("BIGNUMERIC", table.getFields().get(1).getType());
+    TableRow row =
+        new ParquetRowConverter(table, options, false)
+            .toRow(
+                written(
+                    schema,
+                    g ->
+                        g.append("wide", unscaled("-999999999999999999.99999999999999999999", 16))
+                            .append("plain", 100L)));
+    assertEquals("-999999999999999999.99999999999999999999", row.get("wide"));
+    assertEquals("0.1", row.get("plain"));
+  }
+
+  @Test
+  void decimalBeyondTheWidestListedTypeFailsItsValueNamingTheOption() throws IOException {
+    MessageType schema = message("required fixed_len_byte_array(16) d (DECIMAL(38,0));");
+    TableSchema table = ParquetTableSchemas.toTableSchema(schema, DEFAULTS);
+    assertEquals("NUMERIC", table.getFields().get(0).getType());
+    ParquetRowConverter converter = new ParquetRowConverter(table, DEFAULTS, false);
+    RecordException e =
+        convertFails(
+            converter, written(schema, g -> g.add("d", unscaled("1" + "0".repeat(30), 16))));
+    assertTrue(e.getMessage().startsWith("field 'd'"), e.getMessage());
+    assertTrue(e.getMessage().contains("out of NUMERIC range"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("add BIGNUMERIC or STRING to decimalTargetTypes"), e.getMessage());
+  }
 }

@@ -139,15 +139,28 @@ class ParquetTableSchemasTest {
                 LIST_INFERENCE)));
   }
 
-  @Test
-  void decimalTooWideForNumericIsRefusedByDefault() {
-    IllegalArgumentException e =
-        assertThrows(
-            IllegalArgumentException.class,
-            () -> map("required fixed_len_byte_array(16) big (DECIMAL(38,10));", DEFAULTS));
-    assertTrue(e.getMessage().contains("'big'"), e.getMessage());
-    assertTrue(e.getMessage().contains("DECIMAL(38, 10)"), e.getMessage());
-    assertTrue(e.getMessage().contains("decimalTargetTypes"), e.getMessage());
+  /**
+   * decimalTargetTypes: the first of NUMERIC, BIGNUMERIC, STRING listed that holds the decimal,
+   * else the widest listed (REST reference, JobConfigurationLoad.decimalTargetTypes).
+   */
+  @ParameterizedTest(name = "DECIMAL({0},{1}) with {2} -> {3}")
+  @CsvSource({
+    "9, 2, '', NUMERIC",
+    "38, 9, '', NUMERIC",
+    "38, 10, '', NUMERIC",
+    "38, 10, 'NUMERIC,BIGNUMERIC', BIGNUMERIC",
+    "38, 10, 'STRING,NUMERIC', STRING",
+    "30, 0, 'BIGNUMERIC,NUMERIC', BIGNUMERIC",
+    "29, 0, 'BIGNUMERIC,NUMERIC', NUMERIC",
+    "76, 38, 'NUMERIC,BIGNUMERIC', BIGNUMERIC",
+  })
+  void decimalsTakeTheirTypeFromDecimalTargetTypes(
+      int precision, int scale, String targets, String type) {
+    ParquetOptions options =
+        new ParquetOptions(false, false, DecimalTargetTypes.parse(targets, "decimalTargetTypes"));
+    String field =
+        "required fixed_len_byte_array(32) c (DECIMAL(" + precision + "," + scale + "));";
+    assertEquals(type, only(field, options).getType());
   }
 
   @ParameterizedTest(name = "{0}")

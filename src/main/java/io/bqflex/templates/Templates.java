@@ -10,6 +10,7 @@ public final class Templates {
       List.of(
           new GcsCsvToBigQuery(),
           new GcsJsonToBigQuery(),
+          new GcsParquetToBigQuery(),
           new GcsTextToBigQuery(),
           new PubsubToBigQuery());
 

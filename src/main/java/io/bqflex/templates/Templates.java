@@ -8,6 +8,7 @@ import java.util.Optional;
 public final class Templates {
   private static final List<Template<?>> ALL =
       List.of(
+          new GcsAvroToBigQuery(),
           new GcsCsvToBigQuery(),
           new GcsJsonToBigQuery(),
           new GcsTextToBigQuery(),

@@ -22,10 +22,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.file.CodecFactory;
-import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.DecoderFactory;
@@ -45,58 +43,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  * alphabetically last file; the other files' schemas resolve against it by Avro's rules).
  */
 class AvroFilesTest {
-  static final Schema ORDER =
-      SchemaBuilder.record("Order")
-          .namespace("shop")
-          .fields()
-          .requiredLong("id")
-          .requiredString("customer")
-          .name("amount")
-          .type()
-          .doubleType()
-          .noDefault()
-          .endRecord();
+  private static final Schema ORDER = AvroTestFiles.ORDER;
 
   @TempDir Path dir;
-
-  static GenericRecord order(long id) {
-    return new GenericRecordBuilder(ORDER)
-        .set("id", id)
-        .set("customer", "c" + id)
-        .set("amount", id * 1.5)
-        .build();
-  }
-
-  /**
-   * Writes {@code records} in blocks of {@code perBlock} and returns each block's start (the byte
-   * after the header or the previous block's sync marker), then the file's length.
-   */
-  static List<Long> write(
-      Path file, Schema schema, CodecFactory codec, List<GenericRecord> records, int perBlock)
-      throws IOException {
-    List<Long> starts = new ArrayList<>();
-    try (DataFileWriter<GenericRecord> writer =
-        new DataFileWriter<>(new GenericDatumWriter<GenericRecord>(schema))) {
-      writer.setCodec(codec);
-      writer.create(schema, file.toFile());
-      starts.add(writer.sync());
-      for (int i = 0; i < records.size(); i++) {
-        writer.append(records.get(i));
-        if ((i + 1) % perBlock == 0 || i == records.size() - 1) {
-          starts.add(writer.sync());
-        }
-      }
-    }
-    return starts;
-  }
-
-  static List<GenericRecord> orders(int count) {
-    List<GenericRecord> all = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      all.add(order(i));
-    }
-    return all;
-  }
 
   /** What reading {@code file} gave: the records, then the failure that stopped it (or null). */
   record Reading(List<TypedRecord<GenericRecord>> records, IOException stop, String position) {}
@@ -120,7 +69,7 @@ class AvroFilesTest {
   @ValueSource(strings = {"null", "deflate", "snappy", "bzip2", "xz", "zstandard"})
   void readsEveryCodecAvroWrites(String codec) throws IOException {
     Path file = dir.resolve("orders-" + codec + ".avro");
-    write(file, ORDER, CodecFactory.fromString(codec), orders(7), 3);
+    AvroTestFiles.write(file, ORDER, CodecFactory.fromString(codec), AvroTestFiles.orders(7), 3);
 
     Reading reading = read(AvroFiles.asWritten(), file);
 
@@ -130,7 +79,7 @@ class AvroFilesTest {
       TypedRecord<GenericRecord> r = reading.records().get(i);
       assertTrue(r.isReadable());
       assertEquals(i + 1, r.number());
-      assertEquals(order(i + 1), r.value());
+      assertEquals(AvroTestFiles.order(i + 1), r.value());
     }
   }
 
@@ -164,7 +113,7 @@ class AvroFilesTest {
             .stringDefault("EUR")
             .endRecord();
     Path file = dir.resolve("2026-01.avro");
-    write(
+    AvroTestFiles.write(
         file,
         older,
         CodecFactory.nullCodec(),
@@ -202,7 +151,7 @@ class AvroFilesTest {
     Path file = dir.resolve("2026-01.avro");
     GenericRecord written =
         new GenericRecordBuilder(noCustomer).set("id", 1L).set("amount", 3.0).build();
-    write(file, noCustomer, CodecFactory.nullCodec(), List.of(written, written), 10);
+    AvroTestFiles.write(file, noCustomer, CodecFactory.nullCodec(), List.of(written, written), 10);
 
     Reading reading = read(AvroFiles.resolvedTo(ORDER, "gs://my-bucket/in/2026-02.avro"), file);
 
@@ -220,7 +169,8 @@ class AvroFilesTest {
   @Test
   void corruptBlockMidFileKeepsTheRecordsBeforeItAndNamesTheBlock() throws IOException {
     Path file = dir.resolve("orders.avro");
-    List<Long> starts = write(file, ORDER, CodecFactory.deflateCodec(6), orders(9), 3);
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.deflateCodec(6), AvroTestFiles.orders(9), 3);
     byte[] bytes = Files.readAllBytes(file);
     // Spoil the compressed bytes in the middle of the second block.
     int middle = (int) ((starts.get(1) + starts.get(2)) / 2);
@@ -232,7 +182,7 @@ class AvroFilesTest {
     Reading reading = read(AvroFiles.asWritten(), file);
 
     assertEquals(3, reading.records().size());
-    assertEquals(order(3), reading.records().get(2).value());
+    assertEquals(AvroTestFiles.order(3), reading.records().get(2).value());
     assertTrue(reading.stop() != null);
     assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
   }
@@ -240,7 +190,8 @@ class AvroFilesTest {
   @Test
   void brokenSyncMarkerEndsTheReadingAtItsBlock() throws IOException {
     Path file = dir.resolve("orders.avro");
-    List<Long> starts = write(file, ORDER, CodecFactory.nullCodec(), orders(9), 3);
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.nullCodec(), AvroTestFiles.orders(9), 3);
     byte[] bytes = Files.readAllBytes(file);
     bytes[(int) (starts.get(2) - 1)] ^= 0x01; // the last byte of block 2's sync marker
     Files.write(file, bytes);
@@ -256,7 +207,8 @@ class AvroFilesTest {
   void truncatedFileKeepsItsWholeBlocksAndSaysWhereItEnds(int cutInsideLastBlock)
       throws IOException {
     Path file = dir.resolve("orders.avro");
-    List<Long> starts = write(file, ORDER, CodecFactory.snappyCodec(), orders(9), 3);
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.snappyCodec(), AvroTestFiles.orders(9), 3);
     byte[] bytes = Files.readAllBytes(file);
     Files.write(file, Arrays.copyOf(bytes, (int) (starts.get(2) + cutInsideLastBlock)));
 
@@ -273,7 +225,7 @@ class AvroFilesTest {
     Path text = dir.resolve("not-avro.avro");
     Files.writeString(text, "id,customer\n1,c1\n", StandardCharsets.UTF_8);
     Path cut = dir.resolve("cut.avro");
-    write(cut, ORDER, CodecFactory.nullCodec(), orders(3), 3);
+    AvroTestFiles.write(cut, ORDER, CodecFactory.nullCodec(), AvroTestFiles.orders(3), 3);
     byte[] bytes = Files.readAllBytes(cut);
     Files.write(cut, Arrays.copyOf(bytes, 30)); // inside the header's schema
     Path empty = dir.resolve("empty.avro");
@@ -292,7 +244,7 @@ class AvroFilesTest {
   @Test
   void emptyFileWithAHeaderHasNoRecords() throws IOException {
     Path file = dir.resolve("none.avro");
-    write(file, ORDER, CodecFactory.deflateCodec(1), List.of(), 3);
+    AvroTestFiles.write(file, ORDER, CodecFactory.deflateCodec(1), List.of(), 3);
 
     Reading reading = read(AvroFiles.asWritten(), file);
 
@@ -303,7 +255,7 @@ class AvroFilesTest {
   @Test
   void originalBytesAreTheSingleObjectEncodingAReaderDecodesByTheFingerprint() throws IOException {
     Path file = dir.resolve("orders.avro");
-    write(file, ORDER, CodecFactory.zstandardCodec(3), orders(2), 3);
+    AvroTestFiles.write(file, ORDER, CodecFactory.zstandardCodec(3), AvroTestFiles.orders(2), 3);
     try (TypedRecordReader<GenericRecord> reader =
         AvroFiles.asWritten().open(Files.newByteChannel(file), file.toString())) {
       GenericRecord record = reader.next().value();
@@ -339,7 +291,7 @@ class AvroFilesTest {
             .set("tag", ByteBuffer.wrap(new byte[] {0x41, 0x42}))
             .build();
     Path file = dir.resolve("events.avro");
-    write(file, withUnion, CodecFactory.nullCodec(), List.of(event), 3);
+    AvroTestFiles.write(file, withUnion, CodecFactory.nullCodec(), List.of(event), 3);
     try (TypedRecordReader<GenericRecord> reader =
         AvroFiles.asWritten().open(Files.newByteChannel(file), file.toString())) {
       GenericRecord record = reader.next().value();
@@ -358,7 +310,8 @@ class AvroFilesTest {
   @Test
   void readTypedFilesKeepsRowsBeforeACorruptBlockAndDeadLettersTheRestOnce() throws IOException {
     Path file = dir.resolve("orders.avro");
-    List<Long> starts = write(file, ORDER, CodecFactory.nullCodec(), orders(9), 3);
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.nullCodec(), AvroTestFiles.orders(9), 3);
     byte[] bytes = Files.readAllBytes(file);
     bytes[(int) (starts.get(2) - 1)] ^= 0x01;
     Files.write(file, bytes);

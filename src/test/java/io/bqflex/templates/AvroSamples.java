@@ -148,7 +148,8 @@ public final class AvroSamples {
         .endRecord();
   }
 
-  private static Schema october() {
+  /** October's schema, which does not resolve against the table's. */
+  static Schema october() {
     return common(
             SchemaBuilder.record("Order")
                 .namespace("shop")

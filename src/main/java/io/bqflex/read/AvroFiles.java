@@ -84,7 +84,7 @@ public final class AvroFiles implements TypedFileFormat<GenericRecord> {
         unresolved = differences(name, pair);
       }
     }
-    return new AvroRecordReader(file, name, length, unresolved);
+    return new AvroRecordReader(file, input, name, length, unresolved);
   }
 
   private Schema tableSchema() {

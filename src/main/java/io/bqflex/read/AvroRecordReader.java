@@ -12,6 +12,7 @@ import org.apache.avro.generic.GenericRecord;
  */
 final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
   private final DataFileReader<GenericRecord> file;
+  private final ChannelInput input;
   private final String name;
   private final long length;
   private final String unresolved;
@@ -25,8 +26,13 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
    *     null when they can: each record is then read as written and given as unreadable
    */
   AvroRecordReader(
-      DataFileReader<GenericRecord> file, String name, long length, String unresolved) {
+      DataFileReader<GenericRecord> file,
+      ChannelInput input,
+      String name,
+      long length,
+      String unresolved) {
     this.file = file;
+    this.input = input;
     this.name = name;
     this.length = length;
     this.unresolved = unresolved;
@@ -39,6 +45,7 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
     if (start != blockStart) {
       block++;
       blockStart = start;
+      checkBlockSize();
     }
     GenericRecord record;
     try {
@@ -66,6 +73,62 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
     return unresolved == null
         ? TypedRecord.readable(record, number)
         : TypedRecord.unreadable(record, number, unresolved);
+  }
+
+  /**
+   * Refuses a block that claims more bytes than the file has left, before Avro makes a buffer of
+   * that size: a spoiled size field could otherwise ask for up to 2 GiB and end the worker, not the
+   * file.
+   */
+  private void checkBlockSize() throws IOException {
+    if (blockStart >= length) {
+      return;
+    }
+    byte[] header = new byte[20]; // the record count and the byte count: two varints
+    int read = input.peek(blockStart, header);
+    BlockHeader sizes = BlockHeader.parse(header, read);
+    if (sizes == null) {
+      return; // cut short inside the header: Avro ends there, and next() reports the truncation
+    }
+    long left = length - blockStart - sizes.headerLength();
+    if (sizes.count() < 0 || sizes.bytes() < 0 || sizes.bytes() > left) {
+      throw new IOException(
+          name
+              + " has a corrupt "
+              + position()
+              + ": it claims "
+              + sizes.count()
+              + " records in "
+              + sizes.bytes()
+              + " bytes, and the file has "
+              + left
+              + " bytes after the block's header");
+    }
+  }
+
+  /** A block's header: its record count and its size in bytes, as Avro's zig-zag varints. */
+  private record BlockHeader(long count, long bytes, int headerLength) {
+    static BlockHeader parse(byte[] header, int length) {
+      long[] values = new long[2];
+      int at = 0;
+      for (int v = 0; v < 2; v++) {
+        long raw = 0;
+        int shift = 0;
+        while (true) {
+          if (at >= length || shift > 63) {
+            return null;
+          }
+          int b = header[at++] & 0xff;
+          raw |= (long) (b & 0x7f) << shift;
+          shift += 7;
+          if ((b & 0x80) == 0) {
+            break;
+          }
+        }
+        values[v] = (raw >>> 1) ^ -(raw & 1);
+      }
+      return new BlockHeader(values[0], values[1], at);
+    }
   }
 
   @Override

@@ -46,6 +46,24 @@ final class ChannelInput implements SeekableInput {
     return read;
   }
 
+  /**
+   * Up to {@code bytes.length} bytes from {@code at}, read without moving the position Avro reads
+   * from; fewer at the end of the file.
+   */
+  int peek(long at, byte[] bytes) throws IOException {
+    long position = channel.position();
+    try {
+      channel.position(at);
+      ByteBuffer buffer = ByteBuffer.wrap(bytes);
+      while (buffer.hasRemaining() && channel.read(buffer) >= 0) {
+        // a channel may read fewer bytes than asked before the end
+      }
+      return buffer.position();
+    } finally {
+      channel.position(position);
+    }
+  }
+
   @Override
   public void close() throws IOException {
     channel.close();

@@ -22,8 +22,10 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaBuilder;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.file.CodecFactory;
+import org.apache.avro.file.DataFileWriter;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.GenericRecordBuilder;
 import org.apache.avro.io.DecoderFactory;
@@ -220,6 +222,53 @@ class AvroFilesTest {
     assertTrue(reading.stop().getMessage().contains("orders.avro"), reading.stop().getMessage());
   }
 
+  /**
+   * A block whose size field is spoiled to nearly 2 GiB: the file is far shorter, so the size is
+   * refused before a buffer that large is made.
+   */
+  @Test
+  void blockClaimingMoreBytesThanTheFileHasEndsTheReadingWithoutAllocatingThem()
+      throws IOException {
+    Path file = dir.resolve("orders.avro");
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.nullCodec(), AvroTestFiles.orders(9), 3);
+    byte[] bytes = Files.readAllBytes(file);
+    int second = (int) (long) starts.get(1);
+    // Block 2 starts with its record count (3: one byte, 0x06) and then its size in bytes:
+    // write the zig-zag varint of 2^31 - 2 there, over the size and the first data bytes.
+    byte[] huge = {(byte) 0xfc, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
+    System.arraycopy(huge, 0, bytes, second + 1, huge.length);
+    Files.write(file, bytes);
+
+    Reading reading = read(AvroFiles.asWritten(), file);
+
+    assertEquals(3, reading.records().size());
+    assertTrue(reading.stop() != null);
+    assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
+  }
+
+  /** A string inside a block whose length is spoiled to nearly 2 GiB: the block is corrupt. */
+  @Test
+  void recordClaimingAHugeStringEndsTheReadingAtItsBlock() throws IOException {
+    Path file = dir.resolve("orders.avro");
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.nullCodec(), AvroTestFiles.orders(9), 3);
+    byte[] bytes = Files.readAllBytes(file);
+    int second = (int) (long) starts.get(1);
+    // Block 2: count (0x06), size (one byte), then order 4: id (0x08), the length of "c4" (0x04).
+    assertEquals(0x08, bytes[second + 2]);
+    assertEquals(0x04, bytes[second + 3]);
+    byte[] huge = {(byte) 0xfc, (byte) 0xff, (byte) 0xff, (byte) 0xff, 0x0f};
+    System.arraycopy(huge, 0, bytes, second + 3, huge.length);
+    Files.write(file, bytes);
+
+    Reading reading = read(AvroFiles.asWritten(), file);
+
+    assertEquals(3, reading.records().size());
+    assertTrue(reading.stop() != null);
+    assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
+  }
+
   @Test
   void fileWithoutAnAvroHeaderCannotBeOpened() throws IOException {
     Path text = dir.resolve("not-avro.avro");
@@ -239,6 +288,23 @@ class AvroFilesTest {
       assertTrue(e.getMessage().contains(file.toString()), e.getMessage());
       assertTrue(e.getMessage().contains("no readable Avro header"), e.getMessage());
     }
+  }
+
+  @Test
+  void fileOfValuesThatAreNotRecordsIsRefusedWhole() throws IOException {
+    Path file = dir.resolve("names.avro");
+    Schema strings = Schema.create(Schema.Type.STRING);
+    try (DataFileWriter<Object> writer = new DataFileWriter<>(new GenericDatumWriter<>(strings))) {
+      writer.create(strings, file.toFile());
+      writer.append("Ada");
+    }
+
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () -> AvroFiles.asWritten().open(Files.newByteChannel(file), file.toString()));
+
+    assertTrue(e.getMessage().contains("is a string, not a record"), e.getMessage());
   }
 
   @Test

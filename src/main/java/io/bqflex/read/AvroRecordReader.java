@@ -16,6 +16,7 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
   private final String name;
   private final long length;
   private final String unresolved;
+  private final boolean snappy;
   private final AvroEncodings encodings = new AvroEncodings();
   private long number;
   private long block;
@@ -36,6 +37,7 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
     this.name = name;
     this.length = length;
     this.unresolved = unresolved;
+    this.snappy = "snappy".equals(file.getMetaString("avro.codec"));
   }
 
   @Override
@@ -76,58 +78,20 @@ final class AvroRecordReader implements TypedRecordReader<GenericRecord> {
   }
 
   /**
-   * Refuses a block that claims more bytes than the file has left, before Avro makes a buffer of
-   * that size: a spoiled size field could otherwise ask for up to 2 GiB and end the worker, not the
-   * file.
+   * Refuses a block that claims more bytes than the file has left (or, for snappy, a decompressed
+   * size no honest block has), before Avro makes a buffer of that size: a spoiled size field could
+   * otherwise ask for up to 2 GiB and end the worker, not the file.
    */
   private void checkBlockSize() throws IOException {
     if (blockStart >= length) {
       return;
     }
-    byte[] header = new byte[20]; // the record count and the byte count: two varints
-    int read = input.peek(blockStart, header);
-    BlockHeader sizes = BlockHeader.parse(header, read);
-    if (sizes == null) {
-      return; // cut short inside the header: Avro ends there, and next() reports the truncation
-    }
-    long left = length - blockStart - sizes.headerLength();
-    if (sizes.count() < 0 || sizes.bytes() < 0 || sizes.bytes() > left) {
-      throw new IOException(
-          name
-              + " has a corrupt "
-              + position()
-              + ": it claims "
-              + sizes.count()
-              + " records in "
-              + sizes.bytes()
-              + " bytes, and the file has "
-              + left
-              + " bytes after the block's header");
-    }
-  }
-
-  /** A block's header: its record count and its size in bytes, as Avro's zig-zag varints. */
-  private record BlockHeader(long count, long bytes, int headerLength) {
-    static BlockHeader parse(byte[] header, int length) {
-      long[] values = new long[2];
-      int at = 0;
-      for (int v = 0; v < 2; v++) {
-        long raw = 0;
-        int shift = 0;
-        while (true) {
-          if (at >= length || shift > 63) {
-            return null;
-          }
-          int b = header[at++] & 0xff;
-          raw |= (long) (b & 0x7f) << shift;
-          shift += 7;
-          if ((b & 0x80) == 0) {
-            break;
-          }
-        }
-        values[v] = (raw >>> 1) ^ -(raw & 1);
-      }
-      return new BlockHeader(values[0], values[1], at);
+    byte[] peeked = new byte[AvroBlockHeader.PEEK];
+    int read = input.peek(blockStart, peeked);
+    AvroBlockHeader header = AvroBlockHeader.parse(peeked, read, snappy);
+    String implausible = header == null ? null : header.implausible(length - blockStart);
+    if (implausible != null) {
+      throw new IOException(name + " has a corrupt " + position() + ": " + implausible);
     }
   }
 

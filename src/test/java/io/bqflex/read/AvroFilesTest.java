@@ -243,7 +243,8 @@ class AvroFilesTest {
     Reading reading = read(AvroFiles.asWritten(), file);
 
     assertEquals(3, reading.records().size());
-    assertTrue(reading.stop() != null);
+    assertTrue(
+        reading.stop().getMessage().contains("2147483646 bytes"), reading.stop().getMessage());
     assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
   }
 
@@ -266,6 +267,28 @@ class AvroFilesTest {
 
     assertEquals(3, reading.records().size());
     assertTrue(reading.stop() != null);
+    assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
+  }
+
+  /** A snappy block whose uncompressed length (its first varint) is spoiled to nearly 4 GiB. */
+  @Test
+  void snappyBlockClaimingAHugeUncompressedLengthEndsTheReadingAtItsBlock() throws IOException {
+    Path file = dir.resolve("orders.avro");
+    List<Long> starts =
+        AvroTestFiles.write(file, ORDER, CodecFactory.snappyCodec(), AvroTestFiles.orders(9), 3);
+    byte[] bytes = Files.readAllBytes(file);
+    int second = (int) (long) starts.get(1);
+    // Block 2: count (0x06), size (one byte), then snappy's varint of the uncompressed length.
+    byte[] huge = {(byte) 0x80, (byte) 0xde, (byte) 0xa0, (byte) 0xcb, (byte) 0x05};
+    System.arraycopy(huge, 0, bytes, second + 2, huge.length);
+    Files.write(file, bytes);
+
+    Reading reading = read(AvroFiles.asWritten(), file);
+
+    assertEquals(3, reading.records().size());
+    assertTrue(
+        reading.stop().getMessage().contains("decompress to 1500000000 bytes"),
+        reading.stop().getMessage());
     assertEquals("block 2 (from byte " + starts.get(1) + ")", reading.position());
   }
 

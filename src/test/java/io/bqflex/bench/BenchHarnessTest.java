@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.services.bigquery.model.TableRow;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -50,6 +51,7 @@ class BenchHarnessTest {
             "json_vs_tablerowjsoncoder",
             "json_vs_jackson_tree",
             "csv_vs_commons_csv",
+            "avro_vs_avro_reader",
             "udf_vs_shared_nashorn_2t",
             "e2e_csv_vs_minimal",
             "e2e_json_vs_minimal")) {
@@ -58,6 +60,7 @@ class BenchHarnessTest {
     assertEquals(2.0, summary.get("json_vs_tablerowjsoncoder").asDouble());
     assertEquals(0.5, summary.get("json_vs_jackson_tree").asDouble());
     assertEquals(3.0, summary.get("udf_vs_shared_nashorn_2t").asDouble());
+    assertEquals(0.25, summary.get("avro_vs_avro_reader").asDouble());
     assertTrue(summary.at("/targets/json_vs_tablerowjsoncoder/met").asBoolean());
     assertTrue(summary.at("/targets/udf_vs_shared_nashorn_2t/met").asBoolean());
     assertEquals(40, summary.at("/jmh_error_99_9_records_per_second/json_ours").asLong());
@@ -68,6 +71,22 @@ class BenchHarnessTest {
     assertEquals(csvRatio, summary.get("e2e_csv_vs_minimal").asDouble(), 0.01 * csvRatio);
     assertEquals(ROWS, summary.at("/end_to_end/e2e_json_ours/rows_in_table").asLong());
     assertFalse(summary.at("/jmh_error_99_9_records_per_second").has("e2e_json_ours"));
+  }
+
+  @Test
+  void avroBenchmarkConvertsEveryRecordItDecodes() throws Exception {
+    AvroToRowBenchmark benchmark = new AvroToRowBenchmark();
+    benchmark.setUp();
+
+    for (int i = 0; i < 1024; i++) {
+      TableRow row = benchmark.ours();
+      assertEquals(Long.toString(i + 1), row.get("id"));
+      assertTrue(((String) row.get("ordered_at")).startsWith("2026-11-"), row.toString());
+      assertTrue(((String) row.get("delivery_date")).startsWith("2026-12-"), row.toString());
+      assertTrue(row.get("shipping") instanceof TableRow, row.toString());
+    }
+    assertEquals("1", benchmark.ours().get("id"));
+    assertEquals(10, benchmark.avroReader().getSchema().getFields().size());
   }
 
   @Test
@@ -88,6 +107,8 @@ class BenchHarnessTest {
     figures.put("csv_ours", new Figure(1000, 40));
     figures.put("csv_commons_csv", new Figure(800, 40));
     figures.put("csv_commons_csv_streaming", new Figure(4000, 40));
+    figures.put("avro_ours", new Figure(250, 10));
+    figures.put("avro_reader", new Figure(1000, 10));
     figures.put("udf_ours_1t", new Figure(300, 10));
     figures.put("udf_shared_nashorn_1t", new Figure(300, 10));
     figures.put("udf_ours_2t", new Figure(600, 10));

@@ -25,20 +25,30 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
 
   /** Benchmark (class.method) to the name of its figure in the summary. */
   private static final Map<String, String> NAMES =
-      Map.of(
-          "JsonToRowBenchmark.ours", "json_ours",
-          "JsonToRowBenchmark.jacksonTree", "json_jackson_tree",
-          "JsonToRowBenchmark.tableRowJsonCoder", "json_tablerowjsoncoder",
-          "CsvToRowBenchmark.ours", "csv_ours",
-          "CsvToRowBenchmark.commonsCsv", "csv_commons_csv",
-          "CsvToRowBenchmark.commonsCsvStreaming", "csv_commons_csv_streaming",
-          "UdfBenchmark.ours", "udf_ours",
-          "UdfBenchmark.sharedNashorn", "udf_shared_nashorn");
+      Map.ofEntries(
+          Map.entry("JsonToRowBenchmark.ours", "json_ours"),
+          Map.entry("JsonToRowBenchmark.jacksonTree", "json_jackson_tree"),
+          Map.entry("JsonToRowBenchmark.tableRowJsonCoder", "json_tablerowjsoncoder"),
+          Map.entry("CsvToRowBenchmark.ours", "csv_ours"),
+          Map.entry("CsvToRowBenchmark.commonsCsv", "csv_commons_csv"),
+          Map.entry("CsvToRowBenchmark.commonsCsvStreaming", "csv_commons_csv_streaming"),
+          Map.entry("UdfBenchmark.ours", "udf_ours"),
+          Map.entry("UdfBenchmark.sharedNashorn", "udf_shared_nashorn"),
+          Map.entry("AvroToRowBenchmark.ours", "avro_ours"),
+          Map.entry("AvroToRowBenchmark.avroReader", "avro_reader"));
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {
     Map<String, Figure> figures = new LinkedHashMap<>();
-    collect(figures, "", options("jmh-rows", 1, JsonToRowBenchmark.class, CsvToRowBenchmark.class));
+    collect(
+        figures,
+        "",
+        options(
+            "jmh-rows",
+            1,
+            JsonToRowBenchmark.class,
+            CsvToRowBenchmark.class,
+            AvroToRowBenchmark.class));
     for (int threads = 1; threads <= 2; threads++) {
       collect(
           figures,

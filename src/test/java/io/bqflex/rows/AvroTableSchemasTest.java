@@ -61,6 +61,11 @@ class AvroTableSchemasTest {
         "'{\"type\": \"map\", \"values\": \"long\"}'"
             + " | f RECORD REPEATED {key STRING REQUIRED, value INTEGER REQUIRED}",
         "'[\"null\", \"string\"]' | f STRING NULLABLE",
+        "'[\"null\", {\"type\": \"record\", \"name\": \"Point\", \"fields\": [{\"name\":"
+            + " \"x\", \"type\": \"double\"}]}]' | f RECORD NULLABLE {x FLOAT REQUIRED}",
+        // Two non-null types, so a RECORD; the array of nulls in it is ignored.
+        "'[\"int\", {\"type\": \"array\", \"items\": \"null\"}]'"
+            + " | f RECORD NULLABLE {int_value INTEGER NULLABLE}",
         "'[\"string\", \"null\"]' | f STRING NULLABLE",
         "'[\"double\"]' | f FLOAT NULLABLE",
         "'[\"null\", \"int\", \"string\"]'"

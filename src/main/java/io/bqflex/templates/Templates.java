@@ -8,10 +8,10 @@ import java.util.Optional;
 public final class Templates {
   private static final List<Template<?>> ALL =
       List.of(
-          new GcsAvroToBigQuery(),
           new GcsCsvToBigQuery(),
           new GcsJsonToBigQuery(),
           new GcsTextToBigQuery(),
+          new GcsAvroToBigQuery(),
           new PubsubToBigQuery());
 
   private Templates() {}

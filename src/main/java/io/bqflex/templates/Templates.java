@@ -12,6 +12,7 @@ public final class Templates {
           new GcsJsonToBigQuery(),
           new GcsParquetToBigQuery(),
           new GcsTextToBigQuery(),
+          new GcsAvroToBigQuery(),
           new PubsubToBigQuery());
 
   private Templates() {}

@@ -11,7 +11,6 @@ import io.bqflex.write.OutputTable;
 import io.bqflex.write.WriteWithDeadLetters;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.options.Description;
 
 /**
  * Avro object container files on Cloud Storage → BigQuery. Records go from the file to the row as
@@ -23,14 +22,7 @@ public final class GcsAvroToBigQuery implements FileTemplate<GcsAvroToBigQuery.O
   public static final String ID = "gcs-avro-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-avro-to-bigquery.json. */
-  public interface Options extends FilesToTableOptions {
-    @Description(
-        "Which of NUMERIC, BIGNUMERIC and STRING an Avro decimal may become, comma-separated"
-            + " (BigQuery's decimalTargetTypes); default NUMERIC.")
-    String getDecimalTargetTypes();
-
-    void setDecimalTargetTypes(String value);
-  }
+  public interface Options extends FilesToTableOptions, DecimalTargetTypesOptions {}
 
   public static void main(String[] args) {
     TemplateLauncher.main(new GcsAvroToBigQuery(), args);

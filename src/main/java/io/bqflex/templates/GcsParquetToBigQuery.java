@@ -24,7 +24,7 @@ public final class GcsParquetToBigQuery implements FileTemplate<GcsParquetToBigQ
   public static final String ID = "gcs-parquet-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-parquet-to-bigquery.json. */
-  public interface Options extends FilesToTableOptions {
+  public interface Options extends FilesToTableOptions, DecimalTargetTypesOptions {
 
     @Description(
         "Infer LIST logical types as BigQuery arrays of their elements (BigQuery's option).")
@@ -38,12 +38,6 @@ public final class GcsParquetToBigQuery implements FileTemplate<GcsParquetToBigQ
     Boolean getEnumAsString();
 
     void setEnumAsString(Boolean value);
-
-    @Description(
-        "Comma-separated NUMERIC, BIGNUMERIC, STRING decimals may become; default NUMERIC.")
-    String getDecimalTargetTypes();
-
-    void setDecimalTargetTypes(String value);
   }
 
   public static void main(String[] args) {

@@ -10,9 +10,9 @@ public final class Templates {
       List.of(
           new GcsCsvToBigQuery(),
           new GcsJsonToBigQuery(),
-          new GcsParquetToBigQuery(),
           new GcsTextToBigQuery(),
           new GcsAvroToBigQuery(),
+          new GcsParquetToBigQuery(),
           new PubsubToBigQuery());
 
   private Templates() {}

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.Channels;
 import java.util.Objects;
-import java.util.regex.Pattern;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileStream;
 import org.apache.avro.generic.GenericDatumReader;
@@ -24,7 +23,6 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  */
 public final class AvroFileSchema implements DataSchema {
   private static final long serialVersionUID = 1L;
-  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
 
   /** The file a schema came from, and its Avro writer schema. */
   public record WriterSchema(String file, Schema schema) {}
@@ -113,13 +111,6 @@ public final class AvroFileSchema implements DataSchema {
 
   @Override
   public String notReadableHere() {
-    if (REMOTE.matcher(pattern).lookingAt() && !pattern.startsWith("file:")) {
-      return parameter
-          + ": "
-          + pattern
-          + " is not local, so the schema of its alphabetically last file is read at launch;"
-          + " the checks against it (partitioning and clustering columns, column types) run then";
-    }
-    return null;
+    return LastMatchedFile.notReadableHere(pattern, parameter);
   }
 }

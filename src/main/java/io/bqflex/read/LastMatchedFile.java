@@ -4,6 +4,7 @@ import io.bqflex.core.InvalidParameterException;
 import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
 import org.apache.beam.sdk.io.fs.MatchResult;
@@ -13,7 +14,26 @@ import org.apache.beam.sdk.io.fs.MatchResult;
  * those the pattern matches, as BigQuery's Avro and Parquet loading pages say.
  */
 public final class LastMatchedFile {
+  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
+
   private LastMatchedFile() {}
+
+  /**
+   * For {@link io.bqflex.rows.DataSchema#notReadableHere}: the line saying that the schema of the
+   * files matching {@code pattern} (not local: {@code gs://}) is read at launch, and the checks
+   * against it run then; null for a local pattern, whose files can be read now.
+   */
+  public static String notReadableHere(String pattern, String parameter) {
+    if (!REMOTE.matcher(pattern).lookingAt() || pattern.startsWith("file:")) {
+      return null;
+    }
+    return parameter
+        + ": "
+        + pattern
+        + " is not a local path, so the schema of its alphabetically last file is read at"
+        + " launch; the checks against it (partitioning and clustering columns, column types)"
+        + " run then";
+  }
 
   /**
    * The alphabetically last file matching {@code pattern}, the value of {@code parameter}. Needs

@@ -8,7 +8,6 @@ import io.bqflex.rows.ParquetTableSchemas;
 import java.io.IOException;
 import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.SeekableByteChannel;
-import java.util.regex.Pattern;
 import org.apache.beam.sdk.io.FileSystems;
 import org.apache.beam.sdk.io.fs.MatchResult;
 import org.apache.parquet.hadoop.ParquetFileReader;
@@ -20,8 +19,6 @@ import org.apache.parquet.schema.MessageType;
  */
 public final class ParquetDataSchema implements DataSchema {
   private static final long serialVersionUID = 1L;
-  private static final Pattern REMOTE = Pattern.compile("[a-zA-Z][a-zA-Z0-9+.-]*://");
-
   private final String pattern;
   private final String parameter;
   private final ParquetOptions options;
@@ -82,14 +79,6 @@ public final class ParquetDataSchema implements DataSchema {
 
   @Override
   public String notReadableHere() {
-    if (REMOTE.matcher(pattern).lookingAt() && !pattern.startsWith("file:")) {
-      return parameter
-          + ": "
-          + pattern
-          + " is not a local path, so the schema of its alphabetically last file is read at"
-          + " launch; the checks against it (partitioning and clustering columns, column types)"
-          + " run then";
-    }
-    return null;
+    return LastMatchedFile.notReadableHere(pattern, parameter);
   }
 }

@@ -3,7 +3,6 @@ package io.bqflex.rows;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.RecordException;
 import java.math.BigDecimal;
-import java.nio.charset.CharsetDecoder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -133,9 +132,6 @@ final class ParquetGroupPlan {
   private static final class Compiler {
     private final ParquetOptions options;
     private final boolean ignoreUnknownValues;
-
-    /** One strict decoder for every text column of the plan; the converter is single-threaded. */
-    private final CharsetDecoder utf8 = ParquetValues.strictUtf8();
 
     private String problem;
 
@@ -346,7 +342,7 @@ final class ParquetGroupPlan {
         case DATE:
           return (s, i, r, p, e) -> {
             int days = s.getInteger(i, r);
-            String date = ParquetValues.date(days);
+            String date = EpochTimes.date(days);
             if (date == null) {
               throw ParquetValues.outOfRange(
                   field, p, e, days + " days from 1970-01-01", "0001-01-01 to 9999-12-31");
@@ -392,13 +388,12 @@ final class ParquetGroupPlan {
         return (s, i, r, p, e) -> bytes(field, p, e, s.getBinary(i, r).getBytesUnsafe());
       }
       String described = ParquetKind.describe(column);
-      CharsetDecoder decoder = utf8;
       if (field.type == BigQueryType.STRING && field.maxLength < 0) {
-        // Strict UTF-8 decoding leaves no lone surrogate: nothing more to check.
-        return (s, i, r, p, e) -> text(field, p, e, s, i, r, decoder, described);
+        // Well-formed UTF-8 holds no lone surrogate: nothing more to check.
+        return (s, i, r, p, e) -> text(field, p, e, s, i, r, described);
       }
       return (s, i, r, p, e) ->
-          BigQueryValues.fromText(field, text(field, p, e, s, i, r, decoder, described), p, e);
+          BigQueryValues.fromText(field, text(field, p, e, s, i, r, described), p, e);
     }
   }
 
@@ -409,10 +404,9 @@ final class ParquetGroupPlan {
       Group source,
       int index,
       int repetition,
-      CharsetDecoder decoder,
       String described)
       throws RecordException {
-    String text = ParquetValues.utf8(source.getBinary(index, repetition).getBytesUnsafe(), decoder);
+    String text = ParquetValues.utf8(source.getBinary(index, repetition).getBytesUnsafe());
     if (text == null) {
       throw BigQueryValues.error(
           field, prefix, element, "the Parquet " + described + " value is not valid UTF-8");
@@ -421,13 +415,17 @@ final class ParquetGroupPlan {
   }
 
   /**
-   * A decimal into NUMERIC, BIGNUMERIC or STRING: the exact value's plain text through the text
-   * rules (range, scale and rounding of the column); {@code hint} names decimalTargetTypes when the
-   * column's type cannot hold every decimal of the Parquet column.
+   * A decimal into NUMERIC or BIGNUMERIC (rounded to the column's scale and range-checked from the
+   * exact value), or STRING (its plain text, through the text rules); {@code hint} names
+   * decimalTargetTypes when the column's type cannot hold every decimal of the Parquet column.
    */
   private static Object decimal(
       FieldPlan field, BigDecimal value, String hint, String prefix, int element)
       throws RecordException {
+    if (field.decimal != null) {
+      // NUMERIC or BIGNUMERIC: rounded and range-checked from the exact value, as Avro's are.
+      return DecimalValues.canonical(field, value, prefix, element, hint);
+    }
     try {
       return BigQueryValues.fromText(field, value.toPlainString(), prefix, element);
     } catch (RecordException e) {
@@ -463,8 +461,8 @@ final class ParquetGroupPlan {
       long micros = count * unitMicros;
       text =
           field.type == BigQueryType.TIMESTAMP
-              ? ParquetValues.timestampOfMicros(micros)
-              : ParquetValues.datetimeOfMicros(micros);
+              ? EpochTimes.timestampOfMicros(micros)
+              : EpochTimes.datetimeOfMicros(micros);
     }
     if (text == null) {
       throw ParquetValues.outOfRange(
@@ -475,7 +473,7 @@ final class ParquetGroupPlan {
 
   private static String time(FieldPlan field, String prefix, int element, long micros)
       throws RecordException {
-    String text = ParquetValues.timeOfMicros(micros);
+    String text = EpochTimes.timeOfMicros(micros);
     if (text == null) {
       throw ParquetValues.outOfRange(
           field, prefix, element, micros + " µs from midnight", "00:00:00 to 23:59:59.999999");

@@ -57,10 +57,14 @@ public final class LoadJobRowLimit implements Serializable {
 
   /**
    * As {@link #check(SourceRecord, TableRow)} for a row converted from typed values (an Avro or
-   * Parquet record), which have no payload text to bound the row's JSON by: every such row is
-   * measured.
+   * Parquet record), which have no payload text to bound the row's JSON by: the row itself is
+   * walked for a bound ({@link RowJsonSize#upperBound}), and measured only when that bound is over
+   * the limit.
    */
   public void check(TableRow row) throws RecordException {
+    if (RowJsonSize.upperBound(row) <= limitBytes) {
+      return;
+    }
     long size = encodedSize(row);
     if (size > limitBytes) {
       throw new RecordException(

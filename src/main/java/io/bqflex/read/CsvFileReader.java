@@ -44,6 +44,12 @@ public final class CsvFileReader implements FileRecordReader {
   private boolean headerPending;
   private boolean ended;
 
+  /** Added to Commons CSV's record numbers: the records of the file before this reader's text. */
+  private final long numberOffset;
+
+  /** How many more records this reader may read (a split read stops at its span's end). */
+  private long recordsLeft;
+
   /** Line breaks the parser has consumed up to {@link #nextStart}. */
   private long linesConsumed;
 
@@ -56,6 +62,23 @@ public final class CsvFileReader implements FileRecordReader {
    * @param containsHeaders whether the first record is a header, to skip
    */
   public CsvFileReader(Reader text, CSVFormat format, boolean containsHeaders) throws IOException {
+    this(text, format, containsHeaders, 1, RecordSpan.TO_THE_END);
+  }
+
+  /**
+   * Reads at most {@code recordCount} records of {@code text}, which starts at the first character
+   * of record {@code firstRecordNumber} of its file (a split read); {@code containsHeaders} only
+   * where that record is the file's first.
+   */
+  public CsvFileReader(
+      Reader text,
+      CSVFormat format,
+      boolean containsHeaders,
+      long firstRecordNumber,
+      long recordCount)
+      throws IOException {
+    this.numberOffset = firstRecordNumber - 1;
+    this.recordsLeft = recordCount;
     this.decoded = text;
     this.text = new RecordingReader(text);
     this.parser = CSVParser.builder().setReader(this.text).setFormat(format).get();
@@ -69,7 +92,7 @@ public final class CsvFileReader implements FileRecordReader {
     while (!ended) {
       CSVRecord record;
       try {
-        if (!records.hasNext()) {
+        if (recordsLeft == 0 || !records.hasNext()) {
           ended = true;
           return null;
         }
@@ -91,13 +114,14 @@ public final class CsvFileReader implements FileRecordReader {
       linesConsumed = lines;
       nextStart = end;
       text.forget(end);
+      recordsLeft--;
       if (headerPending) {
         headerPending = false;
         continue;
       }
       String failure = InvalidBytes.failureBetween(decoded, start, end);
       return new FileRecord(
-          record.getRecordNumber(),
+          numberOffset + record.getRecordNumber(),
           original,
           DecodingReader.originalBytesOf(decoded, originalStart, original),
           record.toList(),
@@ -114,7 +138,7 @@ public final class CsvFileReader implements FileRecordReader {
     String kept = cut ? trimmed.substring(0, MAX_MALFORMED_TEXT) : trimmed;
     long keptStart = nextStart + rest.length() - trimmed.length();
     return new FileRecord(
-        parser.getRecordNumber() + 1,
+        numberOffset + parser.getRecordNumber() + 1,
         kept,
         DecodingReader.originalBytesOf(decoded, keptStart, kept),
         List.of(),

@@ -69,7 +69,7 @@ public final class DecodingReader extends Reader {
   private final ArrayDeque<KeptBytes> kept = new ArrayDeque<>();
 
   private long delivered;
-  private boolean atStart = true;
+  private boolean atStart;
   private boolean inputEnded;
   private boolean finished;
 
@@ -83,8 +83,19 @@ public final class DecodingReader extends Reader {
    * {@code charsetParameter} (null when the template reads one charset only), for messages.
    */
   public DecodingReader(InputStream in, Charset charset, String charsetParameter) {
+    this(in, charset, charsetParameter, true);
+  }
+
+  /**
+   * Decodes {@code in}, which starts at a file's first byte when {@code atFileStart} (a byte-order
+   * mark there is dropped) or within the file (a split read: U+FEFF there is a character, as in the
+   * whole file, and the charset's byte order is the one it names).
+   */
+  public DecodingReader(
+      InputStream in, Charset charset, String charsetParameter, boolean atFileStart) {
     this.in = in;
     this.charsetParameter = charsetParameter;
+    this.atStart = atFileStart;
     useCharset(charset);
   }
 

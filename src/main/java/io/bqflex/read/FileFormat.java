@@ -3,6 +3,8 @@ package io.bqflex.read;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.apache.commons.csv.CSVFormat;
 
@@ -48,13 +50,47 @@ public abstract class FileFormat implements Serializable {
     return new TextLines(encoding);
   }
 
-  /** A reader of the records in {@code bytes}, which it closes. */
+  /** A reader of the records in {@code bytes}, a whole file, which it closes. */
   public final FileRecordReader open(InputStream bytes) throws IOException {
-    return open(
-        new DecodingReader(bytes, FileEncoding.charsetNamed(charsetName), encodingParameter));
+    return open(bytes, RecordSpan.whole("", null, false));
   }
 
-  abstract FileRecordReader open(DecodingReader text) throws IOException;
+  /**
+   * A reader of the records of {@code span}, whose bytes (from {@link RecordSpan#startByte()} on,
+   * decompressed) {@code bytes} gives; it reads {@link RecordSpan#count()} units at most, numbers
+   * them from {@link RecordSpan#firstNumber()}, and closes {@code bytes}.
+   */
+  public final FileRecordReader open(InputStream bytes, RecordSpan span) throws IOException {
+    return open(new DecodingReader(bytes, charset(), encodingParameter, span.atFileStart()), span);
+  }
+
+  abstract FileRecordReader open(DecodingReader text, RecordSpan span) throws IOException;
+
+  /**
+   * The machine that finds where this format's units start in a file's bytes, or null when files in
+   * this format and charset are read whole (see {@link SplittableCharsets}).
+   */
+  public abstract BoundaryMachine boundaries();
+
+  /** Why files in this format are read whole, for the README and logs; null when they split. */
+  public abstract String whyReadWhole();
+
+  /**
+   * How many of {@code head}, a file's first bytes, are a byte-order mark that its reader drops: 3
+   * for UTF-8's EF BB BF in a UTF-8 file, else 0 (only the charsets that split are asked).
+   */
+  public final int byteOrderMarkLength(byte[] head) {
+    boolean utf8Mark =
+        head.length >= 3
+            && head[0] == (byte) 0xEF
+            && head[1] == (byte) 0xBB
+            && head[2] == (byte) 0xBF;
+    return utf8Mark && charset().equals(StandardCharsets.UTF_8) ? 3 : 0;
+  }
+
+  final Charset charset() {
+    return FileEncoding.charsetNamed(charsetName);
+  }
 
   private static final class Csv extends FileFormat {
     private static final long serialVersionUID = 1L;
@@ -68,8 +104,19 @@ public abstract class FileFormat implements Serializable {
     }
 
     @Override
-    FileRecordReader open(DecodingReader text) throws IOException {
-      return new CsvFileReader(text, format, containsHeaders);
+    FileRecordReader open(DecodingReader text, RecordSpan span) throws IOException {
+      return new CsvFileReader(
+          text, format, containsHeaders && span.holdsFirstUnit(), span.firstNumber(), span.count());
+    }
+
+    @Override
+    public BoundaryMachine boundaries() {
+      return CsvBoundaries.of(format, charset());
+    }
+
+    @Override
+    public String whyReadWhole() {
+      return CsvBoundaries.whyReadWhole(format, charset());
     }
   }
 
@@ -81,8 +128,18 @@ public abstract class FileFormat implements Serializable {
     }
 
     @Override
-    FileRecordReader open(DecodingReader text) {
-      return new JsonLinesReader(text);
+    FileRecordReader open(DecodingReader text, RecordSpan span) {
+      return new JsonLinesReader(text, span.firstNumber(), span.count());
+    }
+
+    @Override
+    public BoundaryMachine boundaries() {
+      return SplittableCharsets.splits(charset()) ? LineBoundaries.atLineFeeds() : null;
+    }
+
+    @Override
+    public String whyReadWhole() {
+      return SplittableCharsets.whyReadWhole(charset());
     }
   }
 
@@ -94,8 +151,18 @@ public abstract class FileFormat implements Serializable {
     }
 
     @Override
-    FileRecordReader open(DecodingReader text) {
-      return new TextLinesReader(text);
+    FileRecordReader open(DecodingReader text, RecordSpan span) {
+      return new TextLinesReader(text, span.firstNumber(), span.count());
+    }
+
+    @Override
+    public BoundaryMachine boundaries() {
+      return SplittableCharsets.splits(charset()) ? LineBoundaries.atAnyLineEnd() : null;
+    }
+
+    @Override
+    public String whyReadWhole() {
+      return SplittableCharsets.whyReadWhole(charset());
     }
   }
 }

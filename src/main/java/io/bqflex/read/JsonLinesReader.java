@@ -15,6 +15,7 @@ import java.util.List;
 public final class JsonLinesReader implements FileRecordReader {
   private final Reader text;
   private final LineSplitter lines;
+  private final long lastLineNumber;
   private long lineNumber;
 
   /**
@@ -22,13 +23,24 @@ public final class JsonLinesReader implements FileRecordReader {
    *     fail the lines that hold undecodable bytes)
    */
   public JsonLinesReader(Reader text) {
+    this(text, 1, RecordSpan.TO_THE_END);
+  }
+
+  /**
+   * Reads at most {@code lineCount} lines of {@code text}, which starts at line {@code
+   * firstLineNumber} of its file (a split read).
+   */
+  public JsonLinesReader(Reader text, long firstLineNumber, long lineCount) {
     this.text = text;
     this.lines = LineSplitter.atLineFeeds(text);
+    this.lineNumber = firstLineNumber - 1;
+    this.lastLineNumber =
+        lineCount == RecordSpan.TO_THE_END ? Long.MAX_VALUE : lineNumber + lineCount;
   }
 
   @Override
   public FileRecord next() throws IOException {
-    while (true) {
+    while (lineNumber < lastLineNumber) {
       long start = lines.position();
       String line = lines.readLine();
       if (line == null) {
@@ -41,6 +53,7 @@ public final class JsonLinesReader implements FileRecordReader {
         return new FileRecord(lineNumber, line, bytes, List.of(), failure);
       }
     }
+    return null;
   }
 
   private static boolean isBlank(String line) {

@@ -14,6 +14,7 @@ import java.util.List;
 public final class TextLinesReader implements FileRecordReader {
   private final Reader text;
   private final LineSplitter lines;
+  private final long lastLineNumber;
   private long lineNumber;
 
   /**
@@ -21,12 +22,26 @@ public final class TextLinesReader implements FileRecordReader {
    *     fail the lines that hold undecodable bytes)
    */
   public TextLinesReader(Reader text) {
+    this(text, 1, RecordSpan.TO_THE_END);
+  }
+
+  /**
+   * Reads at most {@code lineCount} lines of {@code text}, which starts at line {@code
+   * firstLineNumber} of its file (a split read).
+   */
+  public TextLinesReader(Reader text, long firstLineNumber, long lineCount) {
     this.text = text;
     this.lines = LineSplitter.atAnyLineEnd(text);
+    this.lineNumber = firstLineNumber - 1;
+    this.lastLineNumber =
+        lineCount == RecordSpan.TO_THE_END ? Long.MAX_VALUE : lineNumber + lineCount;
   }
 
   @Override
   public FileRecord next() throws IOException {
+    if (lineNumber >= lastLineNumber) {
+      return null;
+    }
     long start = lines.position();
     String line = lines.readLine();
     if (line == null) {

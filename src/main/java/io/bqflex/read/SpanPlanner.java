@@ -1,6 +1,9 @@
 package io.bqflex.read;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import org.apache.beam.sdk.io.Compression;
 
 /**
  * Chains one file's {@link RangeSummary range summaries} in file order from the machine's start
@@ -14,10 +17,30 @@ public final class SpanPlanner {
 
   /**
    * The spans of {@code file}, whose ranges' summaries are {@code summaries} (any order; all of the
-   * file's ranges).
+   * file's ranges). No spans for a file in which no unit starts (an empty file).
    */
   public static List<RecordSpan> plan(
       String file, BoundaryMachine machine, List<RangeSummary> summaries) {
-    throw new UnsupportedOperationException("TODO: split-lines branch");
+    List<RangeSummary> inOrder = new ArrayList<>(summaries);
+    inOrder.sort(Comparator.comparingInt(s -> s.range().index()));
+    List<RecordSpan> spans = new ArrayList<>();
+    int state = machine.startState();
+    long nextNumber = 1;
+    for (RangeSummary summary : inOrder) {
+      long units = summary.unitCount()[state];
+      if (units > 0) {
+        spans.add(RecordSpan.of(file, summary.firstUnitStart()[state], nextNumber, units));
+        nextNumber += units;
+      }
+      state = summary.endState()[state];
+      if (machine.isFault(state)) {
+        return wholeFile(file);
+      }
+    }
+    return machine.endsCleanly(state) ? spans : wholeFile(file);
+  }
+
+  private static List<RecordSpan> wholeFile(String file) {
+    return List.of(RecordSpan.whole(file, Compression.UNCOMPRESSED, false));
   }
 }

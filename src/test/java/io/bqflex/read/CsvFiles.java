@@ -29,7 +29,7 @@ final class CsvFiles {
 
   static byte[] generate(Random random, String delimiter, Charset charset) {
     StringBuilder text = new StringBuilder();
-    if (random.nextInt(5) == 0) {
+    if (random.nextInt(8) == 0) {
       jumble(random, delimiter, text);
     } else {
       records(random, delimiter, text);
@@ -53,7 +53,7 @@ final class CsvFiles {
   }
 
   private static void records(Random random, String delimiter, StringBuilder text) {
-    int records = random.nextInt(10);
+    int records = 1 + random.nextInt(12);
     for (int r = 0; r < records; r++) {
       if (random.nextInt(5) == 0) {
         text.append(pick(random, EMPTY_LINES));
@@ -79,7 +79,9 @@ final class CsvFiles {
       case 0 -> {}
       case 1, 2 -> repeat(random, TEXT, text);
       default -> {
-        if (random.nextInt(3) == 0) {
+        // Rare: in formats that do not skip them, spaces make the quote text, and what follows
+        // is often malformed, so the file is read whole.
+        if (random.nextInt(12) == 0) {
           text.append(pick(random, SPACES));
         }
         text.append('"');

@@ -117,6 +117,18 @@ class CsvBoundariesTest {
   }
 
   @Test
+  void headerIsSkippedOncePerSplitFile() throws Exception {
+    byte[] file = "h1,h2\r\n\"a\nb\",1\r\nc,2\r\nd,3\r\n".getBytes(UTF8);
+    FileFormat format = FileFormat.csv(CSVFormat.DEFAULT, true, null, "encoding");
+    var spans = SplitReads.spans(file, format, 4);
+    assertEquals(4, spans.size(), spans.toString());
+    var records = SplitReads.split(file, format, 4);
+    assertEquals(List.of(2L, 3L, 4L), records.stream().map(SplitReads.Read::number).toList());
+    assertEquals(List.of("a\nb", "1"), records.get(0).values());
+    assertEquals(SplitReads.whole(file, format), records);
+  }
+
+  @Test
   void minimizingLeavesFewStates() {
     for (CSVFormat format : List.of(CSVFormat.DEFAULT, CSVFormat.RFC4180, CSVFormat.TDF)) {
       BoundaryMachine raw = new CsvLexerMachine(format, UTF8).build("raw");

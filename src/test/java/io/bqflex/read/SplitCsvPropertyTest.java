@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * -Dsplit.seeds=N}.
  */
 class SplitCsvPropertyTest {
-  private static final int SEEDS = Integer.getInteger("split.seeds", 100);
+  private static final int SEEDS = Integer.getInteger("split.seeds", 80);
   private static final Charset UTF8 = StandardCharsets.UTF_8;
 
   @Test

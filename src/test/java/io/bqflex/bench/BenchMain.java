@@ -1,5 +1,6 @@
 package io.bqflex.bench;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -49,22 +50,23 @@ public final class BenchMain {
 
     Map<String, Object> run = new LinkedHashMap<>();
     run.put("parts", parts.toString().toLowerCase(java.util.Locale.ROOT));
-    Map<String, Figure> perRecord = new LinkedHashMap<>();
-    Map<String, EndToEndFigure> endToEnd = new LinkedHashMap<>();
-    PropertyTestRun.Outcome propertyTests = null;
-    SplitReadFigure splitRead = null;
-    SmallFilesFigure small = null;
+    run.put("cores", Runtime.getRuntime().availableProcessors());
+    run.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
+    run.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
+    run.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
+    run.put("note", "ratios compare figures of this run only; other work shared the machine");
     Path summaryFile = dir.resolve("summary.json");
+    Results results = new Results(run, summaryFile);
 
     if (parts.contains(BenchParts.PROPS)) {
       System.out.printf("Property tests: Split*PropertyTest with %,d seeds%n", seeds);
       PropertyTestRun.Outcome outcome = PropertyTestRun.run(seeds);
-      propertyTests = outcome;
+      results.propertyTests = outcome;
+      results.write();
       System.out.printf(
           "  %d found, %d passed, %d failed in %.1f s%n",
           outcome.found(), outcome.passed(), outcome.failed(), outcome.seconds());
       if (!outcome.passedAll()) {
-        new BenchSummary(perRecord, endToEnd, run).withPropertyTests(outcome).writeTo(summaryFile);
         throw new IllegalStateException(
             "SPLIT PROPERTY TESTS FAILED ("
                 + outcome.failed()
@@ -77,7 +79,7 @@ public final class BenchMain {
       }
     }
     if (parts.contains(BenchParts.SPLIT)) {
-      splitRead =
+      results.splitRead =
           new SplitReadBench(dir.resolve("split"), splitBytes, rangeBytes, splitRounds, System.out)
               .run();
       run.put("split_file_mb", splitBytes / SplitReadBench.MIB);
@@ -85,38 +87,60 @@ public final class BenchMain {
       run.put(
           "split_harness",
           "SplitRead: ranges scanned, then spans read and converted, on a thread pool");
+      results.write();
     }
     if (parts.contains(BenchParts.SMALL)) {
       int warmup = Math.min(WARMUP_FILES, smallFiles / 10);
-      small = new SmallFilesBench(dir.resolve("small"), smallFiles, warmup, System.out).run();
+      results.smallFiles =
+          new SmallFilesBench(dir.resolve("small"), smallFiles, warmup, System.out).run();
       run.put("small_files_events_per_file", SmallFilesBench.EVENTS_PER_FILE);
+      results.write();
     }
     if (parts.contains(BenchParts.E2E)) {
-      endToEnd.putAll(
+      results.endToEnd.putAll(
           new EndToEndBench(
                   dir.resolve("e2e"), rows, rows > WARMUP_ROWS ? WARMUP_ROWS : 0, System.out)
               .run());
       run.put("e2e_rows", rows);
       run.put("e2e_direct_runner_checks", "immutability and encodability off on both sides");
+      results.write();
     }
     if (parts.contains(BenchParts.JMH)) {
-      perRecord.putAll(new JmhRuns(warmups, iterations, dir).run());
+      results.perRecord.putAll(new JmhRuns(warmups, iterations, dir).run());
       run.put("jmh", "1 fork, " + warmups + " x 2 s warm-up, " + iterations + " x 2 s measured");
     }
 
     run.put("finished", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
     run.put("minutes", Math.round((System.nanoTime() - start) / 6e9) / 10.0);
-    run.put("cores", Runtime.getRuntime().availableProcessors());
-    run.put("java", System.getProperty("java.vm.name") + " " + Runtime.version());
-    run.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
-    run.put("heap_max_mb", Runtime.getRuntime().maxMemory() >> 20);
-    run.put("note", "ratios compare figures of this run only; other work shared the machine");
-    new BenchSummary(perRecord, endToEnd, run)
-        .withPropertyTests(propertyTests)
-        .withSplitRead(splitRead)
-        .withSmallFiles(small)
-        .writeTo(summaryFile);
+    results.write();
     System.out.println(Files.readString(summaryFile));
     System.out.println("Written to " + summaryFile);
+  }
+
+  /**
+   * The figures so far, written to {@code summary.json} after every part: a part that fails late (a
+   * JMH lock, a full disk) leaves the figures of the parts before it.
+   */
+  private static final class Results {
+    final Map<String, Figure> perRecord = new LinkedHashMap<>();
+    final Map<String, EndToEndFigure> endToEnd = new LinkedHashMap<>();
+    final Map<String, Object> run;
+    final Path file;
+    PropertyTestRun.Outcome propertyTests;
+    SplitReadFigure splitRead;
+    SmallFilesFigure smallFiles;
+
+    Results(Map<String, Object> run, Path file) {
+      this.run = run;
+      this.file = file;
+    }
+
+    void write() throws IOException {
+      new BenchSummary(perRecord, endToEnd, run)
+          .withPropertyTests(propertyTests)
+          .withSplitRead(splitRead)
+          .withSmallFiles(smallFiles)
+          .writeTo(file);
+    }
   }
 }

@@ -46,6 +46,11 @@ final class BenchRows {
     "", "", "", "Gift wrap", "Leave at the door, please", "Call before delivery", "", ""
   };
 
+  /** Notes of two lines, for the split benchmark's CSV file: a line break inside quotes. */
+  private static final String[] MULTILINE_NOTES = {
+    "Leave at the door,\nthen ring twice", "Fragile:\nglass inside", "Gate code 4711\nsecond floor"
+  };
+
   private final Random random = new Random(20261201L);
   private long nextId = 1;
 
@@ -60,6 +65,24 @@ final class BenchRows {
       records[i] = next().toCsv();
     }
     return records;
+  }
+
+  /**
+   * The next row as a CSV record in which every fifth row's note spans two lines (quoted, with a
+   * line feed inside): the split benchmark's CSV, where a record's start depends on the quotes
+   * before it.
+   */
+  String nextCsvWithLineBreaks() {
+    Row row = next();
+    if (row.id() % 5 == 0) {
+      row = row.withNote(MULTILINE_NOTES[(int) (row.id() / 5 % MULTILINE_NOTES.length)]);
+    }
+    return row.toCsv();
+  }
+
+  /** The next row as a JSON line. */
+  String nextJsonLine() {
+    return next().toJson();
   }
 
   /** The next {@code count} rows as JSON lines. */
@@ -130,6 +153,11 @@ final class BenchRows {
       String country,
       String note) {
 
+    Row withNote(String other) {
+      return new Row(
+          id, customer, amount, orderedAt, paid, deliveryDate, score, quantity, country, other);
+    }
+
     String toCsv() {
       return String.join(
           ",",
@@ -146,9 +174,12 @@ final class BenchRows {
     }
 
     private static String csvValue(String value) {
-      return value.indexOf(',') < 0 && value.indexOf('"') < 0
-          ? value
-          : '"' + value.replace("\"", "\"\"") + '"';
+      boolean plain =
+          value.indexOf(',') < 0
+              && value.indexOf('"') < 0
+              && value.indexOf('\n') < 0
+              && value.indexOf('\r') < 0;
+      return plain ? value : '"' + value.replace("\"", "\"\"") + '"';
     }
 
     String toJson() {

@@ -12,7 +12,9 @@ import java.util.Map;
 
 /**
  * The benchmark's {@code summary.json}: every rate, and each ratio of ours to its baseline (above 1
- * means ours is faster) at the top level under the names issue 4 uses, with its target.
+ * means ours is faster) at the top level under the names issues 4 and 11 use, with its target; the
+ * split read, small files and property test figures of issue 11 beside them. A part that did not
+ * run leaves its keys null (and its target unmet).
  */
 final class BenchSummary {
   private static final ObjectMapper JSON =
@@ -32,12 +34,18 @@ final class BenchSummary {
           new Ratio("parquet_vs_parquet_reader", "parquet_ours", "parquet_reader", null),
           new Ratio("udf_vs_shared_nashorn_2t", "udf_ours_2t", "udf_shared_nashorn_2t", 2.0),
           new Ratio("udf_vs_shared_nashorn_1t", "udf_ours_1t", "udf_shared_nashorn_1t", null),
-          new Ratio("e2e_csv_vs_minimal", "e2e_csv_ours", "e2e_csv_minimal", 0.8),
-          new Ratio("e2e_json_vs_minimal", "e2e_json_ours", "e2e_json_minimal", 0.8));
+          new Ratio("e2e_csv_vs_minimal", "e2e_csv_ours", "e2e_csv_minimal", 1.0),
+          new Ratio("e2e_json_vs_minimal", "e2e_json_ours", "e2e_json_minimal", 1.0));
+
+  /** Issue 11's target for reading one large file with 2 threads against 1. */
+  static final double SPLIT_SPEEDUP_TARGET = 1.4;
 
   private final Map<String, Figure> rates = new LinkedHashMap<>();
   private final Map<String, EndToEndFigure> endToEnd;
   private final Map<String, Object> run;
+  private SplitReadFigure splitRead;
+  private SmallFilesFigure smallFiles;
+  private PropertyTestRun.Outcome propertyTests;
 
   /**
    * @param perRecord the JMH figures by name
@@ -52,6 +60,21 @@ final class BenchSummary {
     endToEnd.forEach((name, figure) -> rates.put(name, figure.rate()));
     this.endToEnd = endToEnd;
     this.run = run;
+  }
+
+  BenchSummary withSplitRead(SplitReadFigure figure) {
+    this.splitRead = figure;
+    return this;
+  }
+
+  BenchSummary withSmallFiles(SmallFilesFigure figure) {
+    this.smallFiles = figure;
+    return this;
+  }
+
+  BenchSummary withPropertyTests(PropertyTestRun.Outcome outcome) {
+    this.propertyTests = outcome;
+    return this;
   }
 
   /** ours / baseline, or null when either figure is missing. */
@@ -76,6 +99,8 @@ final class BenchSummary {
         target.put("met", value != null && value >= ratio.target());
       }
     }
+    putSplitRead(root, targets);
+    putSmallFiles(root);
     root.set("targets", targets);
     ObjectNode perSecond = root.putObject("records_per_second");
     ObjectNode errors = root.putObject("jmh_error_99_9_records_per_second");
@@ -94,8 +119,75 @@ final class BenchSummary {
           load.put("seconds", round(figure.seconds(), 2));
           load.put("rows_in_table", figure.rowsInTable());
         });
+    putPropertyTests(root);
     root.set("run", JSON.valueToTree(run));
     return root;
+  }
+
+  private void putSplitRead(ObjectNode root, ObjectNode targets) {
+    Double speedup = splitRead == null ? null : round(splitRead.speedup(), 3);
+    root.put("split_read_speedup_2t", speedup);
+    ObjectNode target = targets.putObject("split_read_speedup_2t");
+    target.put("at_least", SPLIT_SPEEDUP_TARGET);
+    target.put("met", speedup != null && speedup >= SPLIT_SPEEDUP_TARGET);
+    SplitReadFigure.Total one = splitRead == null ? null : splitRead.oneThread();
+    SplitReadFigure.Total two = splitRead == null ? null : splitRead.twoThreads();
+    root.put(
+        "split_read_cpu_us_per_record_2t", two == null ? null : round(two.cpuMicrosPerRecord(), 3));
+    root.put(
+        "split_read_cpu_us_per_record_1t", one == null ? null : round(one.cpuMicrosPerRecord(), 3));
+    root.put("split_scan_mb_per_s_2t", two == null ? null : round(two.scanMibPerSecond(), 1));
+    root.put("split_scan_mb_per_s_1t", one == null ? null : round(one.scanMibPerSecond(), 1));
+    if (splitRead == null) {
+      return;
+    }
+    ObjectNode detail = root.putObject("split_read");
+    detail.put("file_bytes", splitRead.bytes());
+    detail.put("ranges", splitRead.ranges());
+    detail.put("spans", splitRead.spans());
+    detail.put("records", splitRead.records());
+    detail.put("measured_rounds", splitRead.rounds());
+    detail.put("records_per_second_2t", Math.round(two.recordsPerSecond()));
+    detail.put("records_per_second_1t", Math.round(one.recordsPerSecond()));
+    detail.put("worker_cpu_us_per_record_2t", round(two.workerCpuMicrosPerRecord(), 3));
+    detail.put("worker_cpu_us_per_record_1t", round(one.workerCpuMicrosPerRecord(), 3));
+    detail.put("scan_seconds_2t", round(two.scanSeconds(), 2));
+    detail.put("scan_seconds_1t", round(one.scanSeconds(), 2));
+  }
+
+  private void putSmallFiles(ObjectNode root) {
+    root.put(
+        "small_files_cpu_ms_per_file",
+        smallFiles == null ? null : round(smallFiles.cpuMillisPerFile(), 3));
+    root.put(
+        "small_files_wall_ms_per_file",
+        smallFiles == null ? null : round(smallFiles.wallMillisPerFile(), 3));
+    if (smallFiles == null) {
+      return;
+    }
+    ObjectNode detail = root.putObject("small_files");
+    detail.put("files", smallFiles.files());
+    detail.put("records", smallFiles.records());
+    detail.put("rows_in_table", smallFiles.rowsInTable());
+    detail.put("seconds", round(smallFiles.seconds(), 2));
+    detail.put("cpu_seconds", round(smallFiles.processCpuNanos() / 1e9, 2));
+  }
+
+  private void putPropertyTests(ObjectNode root) {
+    if (propertyTests == null) {
+      root.putNull("property_tests");
+      return;
+    }
+    ObjectNode detail = root.putObject("property_tests");
+    detail.put("passed_all", propertyTests.passedAll());
+    detail.put("seeds", propertyTests.seeds());
+    detail.set("classes", JSON.valueToTree(propertyTests.classes()));
+    detail.put("tests_found", propertyTests.found());
+    detail.put("tests_passed", propertyTests.passed());
+    detail.put("tests_failed", propertyTests.failed());
+    detail.put("tests_skipped", propertyTests.skipped());
+    detail.put("seconds", round(propertyTests.seconds(), 1));
+    detail.set("failures", JSON.valueToTree(propertyTests.failures()));
   }
 
   void writeTo(Path file) throws IOException {

@@ -12,6 +12,12 @@ import java.io.InputStream;
  * CSV), and from there on they are one run: so tracks merge when they reach the same state at the
  * same byte, each start state keeping what it counted before the merge, and most of a range is
  * scanned by one or two tracks.
+ *
+ * <p>This scan is a full pass over a file's bytes before its records are read, so it is built for
+ * speed: most bytes are quiet in the tracks' states (they neither change a state nor start a unit:
+ * all but LF inside a line), and {@link StopBytes} finds the others 8 bytes at a time; only those
+ * are looked up, in one table packing the next state with the unit start. RangeScannerTest checks
+ * every such shortcut against one plain run per start state; RangeScanBenchmark measures it.
  */
 public final class RangeScanner {
   private static final int BUFFER_SIZE = 64 * 1024;

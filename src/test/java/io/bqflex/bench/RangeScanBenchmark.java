@@ -28,7 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * the start states meet); {@code quoteToggle} is a toy CSV machine that keeps two tracks to the
  * range's end, as a CSV machine does (the tracks in and out of quotes never meet): states OUT and
  * IN, a quote toggles them, a line feed read OUT starts a unit. Run alone with JMH's command line;
- * not part of {@link JmhRuns}.
+ * not part of {@link JmhRuns}: after {@code mvn test-compile}, {@code java -cp
+ * target/test-classes:target/classes:<test classpath> org.openjdk.jmh.Main RangeScanBenchmark}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)

@@ -94,7 +94,7 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
             .setCoder(SerializableCoder.of(ByteRange.class))
             .apply("SpreadRanges", Spread.toWorkers())
             .apply("ScanRanges", ParDo.of(new ScanRangeFn(format)))
-            .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(RangeSummary.class)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), RangeSummaryCoder.of()))
             .apply("SummariesByFile", GroupByKey.create())
             .apply("PlanSpans", ParDo.of(new PlanSpansFn(format)))
             .setCoder(SPAN_CODER)

@@ -51,7 +51,7 @@ class SplitReadPipelineTest {
     write("invalid.json", "{\"ok\":1}\n{\"bad\":\"", INVALID_UTF8, "\"}\n\n\n{\"東京\":2}\n");
     write("empty.json");
     write("only-bom.json", BOM);
-    write("random.json", randomLines(SEED, 40));
+    write("random.json", randomLines(SEED, 15));
 
     assertSplitReadsAsWhole(FileFormat.jsonLines(null), "*.json");
   }
@@ -61,7 +61,7 @@ class SplitReadPipelineTest {
     write("bom-endings.txt", BOM, "one\r\ntwo\rthree\n\r\n\rfour");
     write("invalid.txt", "before\n", INVALID_UTF8, "in a line\r\nafter\r");
     write("empty.txt");
-    write("random.txt", randomLines(SEED + 1, 40));
+    write("random.txt", randomLines(SEED + 1, 15));
 
     assertSplitReadsAsWhole(FileFormat.textLines(null), "*.txt");
   }

@@ -11,9 +11,10 @@ import org.apache.beam.sdk.values.PCollection;
  * Hands elements on to other workers: a shuffle on random keys, which also ends the fusion of the
  * steps before it with those after (so that what one worker made, many go on with).
  *
- * <p>On the DirectRunner every distinct key comes out of the shuffle as a bundle of its own, at a
- * few milliseconds each; random keys over the whole int range made a bundle per element (a file, a
- * span). There the keys are capped at a few per thread, which still keeps every thread busy.
+ * <p>On the DirectRunner every distinct key comes out of the shuffle as a bundle of its own, and a
+ * bundle has a fixed cost: random keys over the whole int range made a bundle per element (per file,
+ * when 2,000 small files were read). There the keys are capped at a few per thread, which still
+ * keeps every thread busy.
  */
 final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> {
   /** Keys per DirectRunner thread: enough that one slow bundle does not leave threads idle. */

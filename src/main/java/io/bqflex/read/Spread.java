@@ -12,9 +12,9 @@ import org.apache.beam.sdk.values.PCollection;
  * steps before it with those after (so that what one worker made, many go on with).
  *
  * <p>On the DirectRunner every distinct key comes out of the shuffle as a bundle of its own, and a
- * bundle has a fixed cost: random keys over the whole int range made a bundle per element (per file,
- * when 2,000 small files were read). There the keys are capped at a few per thread, which still
- * keeps every thread busy.
+ * bundle has a fixed cost: random keys over the whole int range made a bundle per element (per
+ * file, when 2,000 small files were read). There the keys are capped at a few per thread, which
+ * still keeps every thread busy.
  */
 final class Spread<T> extends PTransform<PCollection<T>, PCollection<T>> {
   /** Keys per DirectRunner thread: enough that one slow bundle does not leave threads idle. */

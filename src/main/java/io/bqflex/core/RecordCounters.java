@@ -14,6 +14,10 @@ import org.apache.beam.sdk.metrics.Metrics;
  * time moves from written to dead-lettered. A file that breaks off (a truncated gzip) leaves one
  * dead-letter row for its unread rest, which is no record: the file reader counts it as {@link
  * #FILES_CUT_SHORT}, not as read.
+ *
+ * <p>Two counters say how the file reader shared out its work, outside the invariant: {@link
+ * #FILES_SPLIT}, files read in ranges by many workers, and {@link #FILES_SPREAD}, large files read
+ * whole (compressed, or in a format that does not split) whose records went on to many workers.
  */
 public final class RecordCounters {
   public static final String NAMESPACE = "bqflex";
@@ -22,6 +26,8 @@ public final class RecordCounters {
   public static final String DEAD_LETTERED = "records_dead_lettered";
   public static final String FILTERED = "records_filtered";
   public static final String FILES_CUT_SHORT = "files_cut_short";
+  public static final String FILES_SPLIT = "files_split";
+  public static final String FILES_SPREAD = "files_spread";
 
   private RecordCounters() {}
 

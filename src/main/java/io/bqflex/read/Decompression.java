@@ -7,7 +7,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.ReadableByteChannel;
 import java.util.Arrays;
 import org.apache.beam.sdk.io.Compression;
-import org.apache.beam.sdk.io.FileIO;
+import org.apache.beam.sdk.io.FileSystems;
 
 /**
  * A matched file's bytes decompressed as its extension says, by Beam's {@link Compression} (as
@@ -26,19 +26,28 @@ final class Decompression {
   private Decompression() {}
 
   /**
-   * The decompressed bytes of {@code file}, whose raw bytes {@code raw} gives.
+   * The compression {@code file}'s name says it is in, {@link Compression#UNCOMPRESSED} for any
+   * other name.
+   */
+  static Compression detect(String file) {
+    return Compression.detect(file);
+  }
+
+  /**
+   * The decompressed bytes of {@code file}, in {@code compression}, whose raw bytes {@code raw}
+   * gives.
    *
    * @throws IOException when the file does not start as its compression's format; the message names
    *     the compression and the extension that chose it
    */
-  static InputStream of(FileIO.ReadableFile file, ReadableByteChannel raw) throws IOException {
-    Compression compression = file.getCompression();
+  static InputStream of(String file, Compression compression, ReadableByteChannel raw)
+      throws IOException {
     try {
       ReadableByteChannel bytes =
           compression == Compression.ZIP ? Channels.newChannel(checkedZip(raw)) : raw;
       return Channels.newInputStream(compression.readDecompressed(bytes));
     } catch (IOException e) {
-      String name = file.getMetadata().resourceId().getFilename();
+      String name = FileSystems.matchNewResource(file, false).getFilename();
       throw new IOException(
           "its name ("
               + name

@@ -2,25 +2,22 @@ package io.bqflex.read;
 
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
-import io.bqflex.core.RecordCounters;
 import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
 import io.bqflex.core.Stage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.channels.ReadableByteChannel;
 import java.util.Objects;
-import org.apache.beam.sdk.io.FileIO;
-import org.apache.beam.sdk.io.FileSystems;
-import org.apache.beam.sdk.io.fs.EmptyMatchTreatment;
-import org.apache.beam.sdk.metrics.Counter;
-import org.apache.beam.sdk.transforms.DoFn;
+import org.apache.beam.sdk.coders.KvCoder;
+import org.apache.beam.sdk.coders.SerializableCoder;
+import org.apache.beam.sdk.coders.StringUtf8Coder;
+import org.apache.beam.sdk.transforms.Flatten;
+import org.apache.beam.sdk.transforms.GroupByKey;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PBegin;
+import org.apache.beam.sdk.values.PCollection;
+import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
-import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
 /**
@@ -32,93 +29,96 @@ import org.apache.beam.sdk.values.TupleTagList;
  * <p>What cannot be read goes to {@link Records#FAILURES} at {@link Stage#READ}, never dropped: a
  * record with bytes its charset cannot decode, the malformed rest of a CSV file, the unread rest of
  * a file that broke off (a corrupt gzip), a file that is not in the compression its name says. A
- * pattern that matches no file fails the job, naming the pattern.
+ * pattern that matches no file fails the job, naming the pattern; so does a file that changes while
+ * it is read in ranges ({@link FileChangedException}).
  *
- * <p>Each file is read whole by one worker.
+ * <p>The work is shared out as Beam's TextIO shares it: an uncompressed file larger than one range
+ * (64 MiB) in a format that splits ({@link FileFormat#boundaries()}) is cut into byte ranges, which
+ * many workers scan for where their records start; the ranges' summaries, chained per file, give
+ * each worker the records it reads, so every record is read once and has the source and record
+ * number a whole-file read gives it. Other files are read whole by one worker each (many small
+ * files are spread over the workers), and the records of a large one (compressed, or in a format
+ * that does not split) are spread to other workers after the read.
+ *
+ * <pre>
+ * MatchFiles → SpreadFiles → PlanReads ─ whole spans ─────────────────────────────────┐
+ *                                      └ ranges → SpreadRanges → ScanRanges           │
+ *                                        → SummariesByFile → PlanSpans → SpreadSpans ─┴→ ReadSpans
+ * ReadSpans ─ records ──────────────────────────────────┬→ RECORDS
+ *           └ records of large whole files → SpreadRecords ┘
+ *           └ dead letters → FAILURES
+ * </pre>
  */
 public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> {
-  private static final TupleTag<SourceRecord> RECORDS = Records.RECORDS;
-  private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
+  /** About 64 MB, as Beam's TextIO.readFiles() cuts files. */
+  static final long DEFAULT_RANGE_SIZE = 64L << 20;
+
+  private static final SerializableCoder<PlannedSpan> SPAN_CODER =
+      SerializableCoder.of(PlannedSpan.class);
 
   private final String filePattern;
   private final FileFormat format;
+  private final long rangeSize;
 
-  private ReadFileRecords(String filePattern, FileFormat format) {
+  private ReadFileRecords(String filePattern, FileFormat format, long rangeSize) {
     this.filePattern = Objects.requireNonNull(filePattern, "filePattern");
     this.format = Objects.requireNonNull(format, "format");
+    if (rangeSize <= 0) {
+      throw new IllegalArgumentException("rangeSize must be positive: " + rangeSize);
+    }
+    this.rangeSize = rangeSize;
   }
 
   public static ReadFileRecords from(String filePattern, FileFormat format) {
-    return new ReadFileRecords(filePattern, format);
+    return new ReadFileRecords(filePattern, format, DEFAULT_RANGE_SIZE);
+  }
+
+  /** The same read with ranges of {@code bytes} bytes, so tests can split small files. */
+  ReadFileRecords withRangeSize(long bytes) {
+    return new ReadFileRecords(filePattern, format, bytes);
   }
 
   @Override
   public PCollectionTuple expand(PBegin input) {
-    PCollectionTuple read =
+    PCollectionTuple planned =
         input
+            .apply("MatchFiles", new MatchFiles(filePattern))
+            .apply("SpreadFiles", Spread.toWorkers())
             .apply(
-                "MatchFiles",
-                FileIO.match()
-                    .filepattern(filePattern)
-                    .withEmptyMatchTreatment(EmptyMatchTreatment.DISALLOW))
-            .apply("OpenFiles", FileIO.readMatches())
+                "PlanReads",
+                ParDo.of(new PlanReadsFn(format, rangeSize))
+                    .withOutputTags(PlanReadsFn.WHOLE, TupleTagList.of(PlanReadsFn.RANGES)));
+    PCollection<PlannedSpan> splitSpans =
+        planned
+            .get(PlanReadsFn.RANGES)
+            .setCoder(SerializableCoder.of(ByteRange.class))
+            .apply("SpreadRanges", Spread.toWorkers())
+            .apply("ScanRanges", ParDo.of(new ScanRangeFn(format)))
+            .setCoder(KvCoder.of(StringUtf8Coder.of(), RangeSummaryCoder.of()))
+            .apply("SummariesByFile", GroupByKey.create())
+            .apply("PlanSpans", ParDo.of(new PlanSpansFn(format)))
+            .setCoder(SPAN_CODER)
+            .apply("SpreadSpans", Spread.toWorkers());
+    PCollectionTuple read =
+        PCollectionList.of(planned.get(PlanReadsFn.WHOLE).setCoder(SPAN_CODER))
+            .and(splitSpans)
+            .apply("AllSpans", Flatten.pCollections())
             .apply(
-                "ReadRecords",
-                ParDo.of(new ReadEachFileFn(format))
-                    .withOutputTags(RECORDS, TupleTagList.of(FAILURES)));
-    read.get(RECORDS).setCoder(SourceRecordCoder.of());
-    read.get(FAILURES).setCoder(FailedRecordCoder.of());
-    return read;
-  }
-
-  /** Hands each file to its format's reader and sorts what comes back. */
-  static final class ReadEachFileFn extends DoFn<FileIO.ReadableFile, SourceRecord> {
-    private final Counter read = RecordCounters.counter(RecordCounters.READ);
-    private final Counter cutShort = RecordCounters.counter(RecordCounters.FILES_CUT_SHORT);
-    private final FileFormat format;
-
-    ReadEachFileFn(FileFormat format) {
-      this.format = format;
-    }
-
-    @ProcessElement
-    public void processElement(@Element FileIO.ReadableFile file, MultiOutputReceiver out)
-        throws IOException {
-      String source = file.getMetadata().resourceId().toString();
-      // A file that cannot be opened throws: the runner retries, and then fails the job naming it.
-      ReadableByteChannel raw = FileSystems.open(file.getMetadata().resourceId());
-      InputStream bytes;
-      try {
-        bytes = Decompression.of(file, raw);
-      } catch (IOException e) {
-        // The file is there, but not in the compression its name says: one dead letter for it.
-        raw.close();
-        cutShort.inc();
-        out.get(FAILURES).output(UnreadRest.of(source, 0, null, e));
-        return;
-      }
-      try (FileRecordReader reader = format.open(bytes)) {
-        long lastNumber = 0;
-        try {
-          for (FileRecord record = reader.next(); record != null; record = reader.next()) {
-            lastNumber = record.number();
-            read.inc();
-            SourceRecord sourceRecord =
-                SourceRecord.fromFile(record.text(), record.bytes(), source, record.number());
-            if (record.isReadable()) {
-              out.get(RECORDS).output(sourceRecord);
-            } else {
-              out.get(FAILURES)
-                  .output(FailedRecord.of(sourceRecord, Stage.READ, record.failure(), null));
-            }
-          }
-        } catch (IOException e) {
-          // Mid-file, this is a broken file (a truncated or corrupt archive) more than a passing
-          // fault: the records so far stand, and the loss of the rest is reported, not retried.
-          cutShort.inc();
-          out.get(FAILURES).output(UnreadRest.of(source, lastNumber, null, e));
-        }
-      }
-    }
+                "ReadSpans",
+                ParDo.of(new ReadSpanFn(format))
+                    .withOutputTags(
+                        ReadSpanFn.RECORDS,
+                        TupleTagList.of(ReadSpanFn.FAILURES).and(ReadSpanFn.TO_SPREAD)));
+    PCollection<SourceRecord> spread =
+        read.get(ReadSpanFn.TO_SPREAD)
+            .setCoder(SourceRecordCoder.of())
+            .apply("SpreadRecords", Spread.toWorkers());
+    PCollection<SourceRecord> records =
+        PCollectionList.of(read.get(ReadSpanFn.RECORDS).setCoder(SourceRecordCoder.of()))
+            .and(spread)
+            .apply("Records", Flatten.pCollections());
+    PCollection<FailedRecord> failures =
+        read.get(ReadSpanFn.FAILURES).setCoder(FailedRecordCoder.of());
+    return PCollectionTuple.of(Records.RECORDS, records).and(Records.FAILURES, failures);
   }
 }

@@ -214,8 +214,9 @@ class BenchHarnessTest {
             QUIET);
 
     assertEquals(whole, figure.records());
-    assertEquals(figure.ranges(), figure.spans());
-    assertTrue(figure.ranges() > 10, "ranges: " + figure.ranges());
+    // A range holds no span when no record starts in it (the file's last few bytes can be one).
+    assertTrue(figure.spans() <= figure.ranges(), figure.toString());
+    assertTrue(figure.spans() > 10, figure.toString());
   }
 
   @Test

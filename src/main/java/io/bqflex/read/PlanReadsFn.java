@@ -60,7 +60,7 @@ final class PlanReadsFn extends DoFn<MatchResult.Metadata, PlannedSpan> {
     }
     split.inc();
     long bodyStart = byteOrderMarkLength(name, size);
-    for (ByteRange range : ByteRange.split(name, size, bodyStart, rangeSize)) {
+    for (ByteRange range : ByteRange.splitEvenly(name, size, bodyStart, rangeSize)) {
       out.get(RANGES).output(range);
     }
   }

@@ -33,12 +33,13 @@ import org.apache.beam.sdk.values.TupleTagList;
  * it is read in ranges ({@link FileChangedException}).
  *
  * <p>The work is shared out as Beam's TextIO shares it: an uncompressed file larger than one range
- * (64 MiB) in a format that splits ({@link FileFormat#boundaries()}) is cut into byte ranges, which
- * many workers scan for where their records start; the ranges' summaries, chained per file, give
- * each worker the records it reads, so every record is read once and has the source and record
- * number a whole-file read gives it. Other files are read whole by one worker each (many small
- * files are spread over the workers), and the records of a large one (compressed, or in a format
- * that does not split) are spread to other workers after the read.
+ * (64 MiB) in a format that splits ({@link FileFormat#boundaries()}) is cut into byte ranges of at
+ * most that size and about equal (so that two workers share an 87 MB file evenly), which many
+ * workers scan for where their records start; the ranges' summaries, chained per file, give each
+ * worker the records it reads, so every record is read once and has the source and record number a
+ * whole-file read gives it. Other files are read whole by one worker each (many small files are
+ * spread over the workers), and the records of a large one (compressed, or in a format that does
+ * not split) are spread to other workers after the read.
  *
  * <pre>
  * MatchFiles → SpreadFiles → PlanReads ─ whole spans ─────────────────────────────────┐

@@ -83,7 +83,7 @@ final class SplitRead {
       headLength = Math.max(0, in.readNBytes(head, 0, head.length));
     }
     int bodyStart = format.byteOrderMarkLength(Arrays.copyOf(head, headLength));
-    List<ByteRange> ranges = ByteRange.split(file.toString(), size, bodyStart, rangeSize);
+    List<ByteRange> ranges = ByteRange.splitEvenly(file.toString(), size, bodyStart, rangeSize);
 
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     ThreadLocal<PayloadFormat> converter = ThreadLocal.withInitial(converters);

@@ -14,9 +14,22 @@ import org.apache.beam.sdk.metrics.MetricsFilter;
  * @param deadLettered rows sent to the dead-letter table: the records dead-lettered plus one per
  *     file cut short
  * @param filesCutShort files that broke off, whose unread rest has one dead-letter row
+ * @param filesSplit files read in byte ranges, shared by many workers
+ * @param filesSpread large files read whole by one worker, whose records were then spread
  */
 public record RecordCounts(
-    long read, long written, long deadLettered, long filtered, long filesCutShort) {
+    long read,
+    long written,
+    long deadLettered,
+    long filtered,
+    long filesCutShort,
+    long filesSplit,
+    long filesSpread) {
+
+  /** Record counts of a source that reads no files. */
+  public RecordCounts(long read, long written, long deadLettered, long filtered) {
+    this(read, written, deadLettered, filtered, 0, 0, 0);
+  }
 
   /**
    * Reads the counters of a running or finished pipeline. Attempted values are used: they are what
@@ -41,7 +54,9 @@ public record RecordCounts(
         totals.getOrDefault(RecordCounters.WRITTEN, 0L),
         totals.getOrDefault(RecordCounters.DEAD_LETTERED, 0L),
         totals.getOrDefault(RecordCounters.FILTERED, 0L),
-        totals.getOrDefault(RecordCounters.FILES_CUT_SHORT, 0L));
+        totals.getOrDefault(RecordCounters.FILES_CUT_SHORT, 0L),
+        totals.getOrDefault(RecordCounters.FILES_SPLIT, 0L),
+        totals.getOrDefault(RecordCounters.FILES_SPREAD, 0L));
   }
 
   /** Records (not files cut short) that went to the dead-letter table. */

@@ -303,6 +303,8 @@ public final class LocalRun {
     counters.put("deadLettered", summary.counts().recordsDeadLettered());
     counters.put("filtered", summary.counts().filtered());
     counters.put("filesCutShort", summary.counts().filesCutShort());
+    counters.put("filesSplit", summary.counts().filesSplit());
+    counters.put("filesSpread", summary.counts().filesSpread());
     root.put("balanced", summary.counts().balanced());
     ObjectNode tables = root.putObject("tables");
     summary.tableRows().forEach(tables::put);

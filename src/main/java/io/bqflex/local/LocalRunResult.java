@@ -38,6 +38,12 @@ public record LocalRunResult(
               "  %,d file%s cut short: the rest was not loaded (one dead letter each says where)%n",
               counts.filesCutShort(), counts.filesCutShort() == 1 ? "" : "s"));
     }
+    if (counts.filesSplit() > 0 || counts.filesSpread() > 0) {
+      out.append(
+          String.format(
+              "  %,d large file%s read in ranges by many workers, %,d read whole and spread%n",
+              counts.filesSplit(), counts.filesSplit() == 1 ? "" : "s", counts.filesSpread()));
+    }
     tableRows.forEach(
         (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
     out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());

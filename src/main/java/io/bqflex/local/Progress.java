@@ -16,7 +16,7 @@ final class Progress {
   private final boolean batch;
   private final long startNanos = System.nanoTime();
   private long lastNanos = startNanos;
-  private RecordCounts last = new RecordCounts(0, 0, 0, 0, 0);
+  private RecordCounts last = new RecordCounts(0, 0, 0, 0);
 
   /**
    * @param tables the output table, then the dead-letter table

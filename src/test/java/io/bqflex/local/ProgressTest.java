@@ -21,18 +21,18 @@ class ProgressTest {
   void showsTheRateSinceThePreviousLineNotTheRunningAverage() {
     Progress progress = progress(true);
     long start = System.nanoTime();
-    progress.line(new RecordCounts(1_000, 990, 10, 0, 0), start);
+    progress.line(new RecordCounts(1_000, 990, 10, 0), start);
     // 2 s later 4,000 more: 2,000 records/s now, though the average since the start is lower.
     assertEquals(
         "  5,000 read · 4,980 written · 20 dead-lettered · 0 filtered · 2,000 records/s",
-        progress.line(new RecordCounts(5_000, 4_980, 20, 0, 0), start + 2 * SECOND));
+        progress.line(new RecordCounts(5_000, 4_980, 20, 0), start + 2 * SECOND));
   }
 
   @Test
   void saysItIsWritingOnceABatchRunHasReadAndAccountedForEverything() {
     Progress progress = progress(true);
     long start = System.nanoTime();
-    RecordCounts done = new RecordCounts(500_000, 499_500, 500, 0, 0);
+    RecordCounts done = new RecordCounts(500_000, 499_500, 500, 0);
     progress.line(done, start);
     assertEquals(
         "  read everything (500,000 records); writing 499,500 rows to my-project:shop.orders and"
@@ -44,7 +44,7 @@ class ProgressTest {
   void aStreamingRunWaitingForMessagesIsNotWriting() {
     Progress progress = progress(false);
     long start = System.nanoTime();
-    RecordCounts idle = new RecordCounts(14, 8, 6, 0, 0);
+    RecordCounts idle = new RecordCounts(14, 8, 6, 0);
     progress.line(idle, start);
     assertEquals(
         "  14 read · 8 written · 6 dead-lettered · 0 filtered · 0 records/s",

@@ -22,8 +22,15 @@ final class PlanReadsFn extends DoFn<MatchResult.Metadata, PlannedSpan> {
   static final TupleTag<PlannedSpan> WHOLE = new TupleTag<>() {};
   static final TupleTag<ByteRange> RANGES = new TupleTag<>() {};
 
-  /** A compressed file this size or less decompresses to about one range: ~8 to 1 for text. */
+  /** Text compresses about 8 to 1: a compressed file's size times this is its text's size. */
   private static final int COMPRESSION_RATIO = 8;
+
+  /**
+   * A file read whole has its records spread when its text is larger than this many ranges (64 MiB
+   * by default): spreading costs a shuffle of every record, which pays only where one file is far
+   * more work than the others; many mid-sized files already spread over workers by file.
+   */
+  private static final int SPREAD_ABOVE_RANGES = 8;
 
   private static final int BYTE_ORDER_MARK_MAX = 3;
 
@@ -51,7 +58,8 @@ final class PlanReadsFn extends DoFn<MatchResult.Metadata, PlannedSpan> {
     Compression compression = Decompression.detect(name);
     boolean compressed = compression != Compression.UNCOMPRESSED;
     if (compressed || !splits || !file.isReadSeekEfficient() || size <= rangeSize) {
-      boolean large = size > (compressed ? rangeSize / COMPRESSION_RATIO : rangeSize);
+      long textSize = compressed ? size * COMPRESSION_RATIO : size;
+      boolean large = textSize > rangeSize * SPREAD_ABOVE_RANGES;
       if (large) {
         spread.inc();
       }

@@ -40,7 +40,7 @@ public final class BenchMain {
     Set<BenchParts> parts = BenchParts.parse(System.getProperty("bench.parts", "all"));
     int seeds = Integer.getInteger("bench.splitSeeds", 2000);
     long splitBytes = Long.getLong("bench.splitMb", 1024) * SplitReadBench.MIB;
-    long rangeBytes = Long.getLong("bench.splitRangeMb", 64) * SplitReadBench.MIB;
+    long rangeBytes = Long.getLong("bench.splitRangeMb", 8) * SplitReadBench.MIB;
     int splitRounds = Integer.getInteger("bench.splitRounds", 2);
     int smallFiles = Integer.getInteger("bench.smallFiles", 10_000);
     // Beam logs every bundle and load job at INFO, which buries the progress lines.

@@ -7,7 +7,9 @@ import java.util.List;
 /**
  * Progress lines of a local run: the counts so far and the rate since the previous line (a running
  * average would hide a stall). Once a batch run has read and accounted for everything, its counters
- * stop while BigQueryIO loads the rows; the line then says so instead of looking stuck.
+ * stop while BigQueryIO loads the rows; the line then says so instead of looking stuck. In a log
+ * (no terminal) a line that says the same as the one before is left out for half a minute, so a
+ * long load does not fill the log with copies of one line.
  */
 final class Progress {
   private final PrintStream out;
@@ -17,6 +19,12 @@ final class Progress {
   private final long startNanos = System.nanoTime();
   private long lastNanos = startNanos;
   private RecordCounts last = new RecordCounts(0, 0, 0, 0);
+
+  /** How long a log leaves out a line that repeats the previous one. */
+  static final long REPEAT_AFTER_NANOS = 30_000_000_000L;
+
+  private String lastLogged;
+  private long lastLoggedNanos;
 
   /**
    * @param tables the output table, then the dead-letter table
@@ -32,11 +40,17 @@ final class Progress {
   }
 
   void report(RecordCounts counts) {
-    String line = line(counts, System.nanoTime());
+    report(counts, System.nanoTime());
+  }
+
+  void report(RecordCounts counts, long nowNanos) {
+    String line = line(counts, nowNanos);
     if (terminal) {
       out.print("\r" + line);
-    } else {
+    } else if (!line.equals(lastLogged) || nowNanos - lastLoggedNanos >= REPEAT_AFTER_NANOS) {
       out.println(line);
+      lastLogged = line;
+      lastLoggedNanos = nowNanos;
     }
     out.flush();
   }

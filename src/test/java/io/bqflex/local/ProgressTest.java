@@ -41,6 +41,23 @@ class ProgressTest {
   }
 
   @Test
+  void aLogShowsARepeatedLineOnlyEveryHalfMinute() {
+    ByteArrayOutputStream log = new ByteArrayOutputStream();
+    Progress progress = new Progress(new PrintStream(log), TABLES, true);
+    long start = System.nanoTime();
+    RecordCounts done = new RecordCounts(500_000, 499_500, 500, 0);
+    progress.report(done, start);
+    for (int second = 2; second <= 28; second += 2) {
+      progress.report(done, start + second * SECOND);
+    }
+    progress.report(done, start + 2 * SECOND + Progress.REPEAT_AFTER_NANOS);
+
+    List<String> lines = log.toString().lines().toList();
+    assertEquals(3, lines.size(), log::toString);
+    assertEquals(lines.get(1), lines.get(2));
+  }
+
+  @Test
   void aStreamingRunWaitingForMessagesIsNotWriting() {
     Progress progress = progress(false);
     long start = System.nanoTime();

@@ -13,8 +13,9 @@ import java.util.Map;
 /**
  * The benchmark's {@code summary.json}: every rate, and each ratio of ours to its baseline (above 1
  * means ours is faster) at the top level under the names issues 4 and 11 use, with its target; the
- * split read, small files and property test figures of issue 11 beside them. A part that did not
- * run leaves its keys null (and its target unmet).
+ * split read, small files and property test figures of issue 11 beside them, and the bytes
+ * allocated per record where JMH's GC profiler measured them. A part that did not run leaves its
+ * keys null (and its target unmet).
  */
 final class BenchSummary {
   private static final ObjectMapper JSON =
@@ -22,6 +23,16 @@ final class BenchSummary {
 
   /** ours / baseline, by figure name; {@code target} null where issue 4 sets none. */
   record Ratio(String key, String ours, String baseline, Double target) {}
+
+  /**
+   * Which of our paths the storage-bytes ratios take as "ours": today the validated TableRow the
+   * templates build. A cheaper row type (an Avro GenericRecord, ...) gets its own figures beside it
+   * and takes over here.
+   */
+  static final String OURS_STORAGE_PATH = "ours_tablerow";
+
+  /** Issue 12's target for a record to the bytes BigQueryIO hands on, ours against Google's. */
+  static final double STORAGE_BYTES_TARGET = 1.5;
 
   static final List<Ratio> RATIOS =
       List.of(
@@ -35,7 +46,22 @@ final class BenchSummary {
           new Ratio("udf_vs_shared_nashorn_2t", "udf_ours_2t", "udf_shared_nashorn_2t", 2.0),
           new Ratio("udf_vs_shared_nashorn_1t", "udf_ours_1t", "udf_shared_nashorn_1t", null),
           new Ratio("e2e_csv_vs_minimal", "e2e_csv_ours", "e2e_csv_minimal", 1.0),
-          new Ratio("e2e_json_vs_minimal", "e2e_json_ours", "e2e_json_minimal", 1.0));
+          new Ratio("e2e_json_vs_minimal", "e2e_json_ours", "e2e_json_minimal", 1.0),
+          new Ratio(
+              "json_to_storage_bytes_vs_google",
+              "json_storage_" + OURS_STORAGE_PATH,
+              "json_storage_google",
+              STORAGE_BYTES_TARGET),
+          new Ratio(
+              "csv_to_storage_bytes_vs_google",
+              "csv_storage_" + OURS_STORAGE_PATH,
+              "csv_storage_google",
+              STORAGE_BYTES_TARGET),
+          new Ratio(
+              "json_to_load_file_bytes_vs_google",
+              "json_load_file_" + OURS_STORAGE_PATH,
+              "json_load_file_google",
+              STORAGE_BYTES_TARGET));
 
   /** Issue 11's target for reading one large file with 2 threads against 1. */
   static final double SPLIT_SPEEDUP_TARGET = 1.4;
@@ -104,11 +130,15 @@ final class BenchSummary {
     root.set("targets", targets);
     ObjectNode perSecond = root.putObject("records_per_second");
     ObjectNode errors = root.putObject("jmh_error_99_9_records_per_second");
+    ObjectNode allocations = root.putObject("alloc_bytes_per_record");
     rates.forEach(
         (name, figure) -> {
           perSecond.put(name, Math.round(figure.perSecond()));
           if (figure.hasError()) {
             errors.put(name, Math.round(figure.error()));
+          }
+          if (figure.hasAllocation()) {
+            allocations.put(name, Math.round(figure.allocBytesPerRecord()));
           }
         });
     ObjectNode loads = root.putObject("end_to_end");

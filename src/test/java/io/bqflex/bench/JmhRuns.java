@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.results.format.ResultFormatType;
@@ -17,11 +18,25 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs the per-record JMH benchmarks, each in one fork, and names their throughputs as the summary
- * does. Iterations last 2 s: on these machines shorter warm-ups measure the JIT, not the code.
- * JMH's own result files go to {@code resultDir}, one per run, for whoever wants the detail.
+ * does. Iterations last 2 s: on these machines shorter warm-ups measure the JIT, not the code (the
+ * harness test alone runs shorter ones, in-process, to check the wiring). JMH's own result files go
+ * to {@code resultDir}, one per run, for whoever wants the detail.
  */
-record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) {
+record JmhRuns(
+    int warmupIterations,
+    int measurementIterations,
+    TimeValue iteration,
+    int forks,
+    Path resultDir) {
   private static final TimeValue ITERATION = TimeValue.seconds(2);
+
+  /** JMH's GC profiler's figure: bytes allocated per operation, here per record. */
+  private static final String ALLOC_PER_OP = "gc.alloc.rate.norm";
+
+  /** The benchmark's settings: 2 s iterations, one fork per benchmark. */
+  JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) {
+    this(warmupIterations, measurementIterations, ITERATION, 1, resultDir);
+  }
 
   /** Benchmark (class.method) to the name of its figure in the summary. */
   private static final Map<String, String> NAMES =
@@ -37,7 +52,18 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
           Map.entry("AvroToRowBenchmark.ours", "avro_ours"),
           Map.entry("AvroToRowBenchmark.avroReader", "avro_reader"),
           Map.entry("ParquetReaderBenchmark.ours", "parquet_ours"),
-          Map.entry("ParquetReaderBenchmark.parquetReader", "parquet_reader"));
+          Map.entry("ParquetReaderBenchmark.parquetReader", "parquet_reader"),
+          // Each path of ours keeps its own name; BenchSummary says which one the ratios take.
+          Map.entry("StorageBytesBenchmark.jsonToStorageBytesGoogle", "json_storage_google"),
+          Map.entry(
+              "StorageBytesBenchmark.jsonToStorageBytesOursTableRow", "json_storage_ours_tablerow"),
+          Map.entry("StorageBytesBenchmark.csvToStorageBytesGoogle", "csv_storage_google"),
+          Map.entry(
+              "StorageBytesBenchmark.csvToStorageBytesOursTableRow", "csv_storage_ours_tablerow"),
+          Map.entry("StorageBytesBenchmark.jsonToLoadFileBytesGoogle", "json_load_file_google"),
+          Map.entry(
+              "StorageBytesBenchmark.jsonToLoadFileBytesOursTableRow",
+              "json_load_file_ours_tablerow"));
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {
@@ -52,6 +78,7 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
             CsvToRowBenchmark.class,
             AvroToRowBenchmark.class,
             ParquetReaderBenchmark.class));
+    figures.putAll(storageBytes());
     for (int threads = 1; threads <= 2; threads++) {
       collect(
           figures,
@@ -61,17 +88,30 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
     return figures;
   }
 
+  /**
+   * A record to the bytes BigQueryIO hands on, with JMH's GC profiler: each figure carries the
+   * bytes allocated per record beside its rate.
+   */
+  Map<String, Figure> storageBytes() throws RunnerException {
+    Map<String, Figure> figures = new LinkedHashMap<>();
+    collect(
+        figures,
+        "",
+        options("jmh-storage-bytes", 1, StorageBytesBenchmark.class).addProfiler(GCProfiler.class));
+    return figures;
+  }
+
   private ChainedOptionsBuilder options(String name, int threads, Class<?>... benchmarks) {
     ChainedOptionsBuilder options =
         new OptionsBuilder()
-            .forks(1)
+            .forks(forks)
             .threads(threads)
             .mode(Mode.Throughput)
             .timeUnit(TimeUnit.SECONDS)
             .warmupIterations(warmupIterations)
-            .warmupTime(ITERATION)
+            .warmupTime(iteration)
             .measurementIterations(measurementIterations)
-            .measurementTime(ITERATION)
+            .measurementTime(iteration)
             .jvmArgsAppend("-Xmx1g")
             .shouldFailOnError(true)
             .result(resultDir.resolve(name + ".json").toString())
@@ -94,7 +134,13 @@ record JmhRuns(int warmupIterations, int measurementIterations, Path resultDir) 
         throw new IllegalStateException("No summary name for benchmark " + benchmark);
       }
       Result<?> primary = result.getPrimaryResult();
-      into.put(name + suffix, new Figure(primary.getScore(), primary.getScoreError()));
+      Result<?> alloc = result.getSecondaryResults().get(ALLOC_PER_OP);
+      into.put(
+          name + suffix,
+          new Figure(
+              primary.getScore(),
+              primary.getScoreError(),
+              alloc == null ? Double.NaN : alloc.getScore()));
     }
   }
 }

@@ -1,0 +1,122 @@
+package io.bqflex.bench;
+
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RecordException;
+import io.bqflex.rows.PayloadFormat;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+/**
+ * One record all the way to the bytes BigQueryIO hands on: the Storage Write API's proto payload,
+ * or the FILE_LOADS temp file's JSON line. Google's templates (an unchecked TableRow) against ours
+ * (the validated TableRow the templates build today); the row type, not the parsing, is most of the
+ * cost here. The converters are built once in setup, as BigQueryIO builds them once per
+ * destination. Same order rows and schema as {@link JsonToRowBenchmark} and {@link
+ * CsvToRowBenchmark}.
+ */
+@State(Scope.Thread)
+public class StorageBytesBenchmark {
+  private static final int RECORDS = 1024;
+  private static final TableRowJsonCoder CODER = TableRowJsonCoder.of();
+
+  private RecordCycle jsonLines;
+  private RecordCycle csvRecords;
+  private PayloadFormat oursJson;
+  private PayloadFormat oursCsv;
+  private String[] columns;
+  private BeamStorageWriteRows storageWrite;
+  private BeamLoadFileRows loadFile;
+
+  @Setup
+  public void setUp() {
+    BenchRows rows = new BenchRows();
+    jsonLines = new RecordCycle(rows.jsonLines(RECORDS));
+    csvRecords = new RecordCycle(rows.csvRecords(RECORDS));
+    TableSchema schema = BenchRows.schema();
+    oursJson = TemplateFormats.json(schema);
+    oursCsv = TemplateFormats.csv(schema);
+    columns = schema.getFields().stream().map(TableFieldSchema::getName).toArray(String[]::new);
+    storageWrite = new BeamStorageWriteRows(schema);
+    loadFile = new BeamLoadFileRows();
+  }
+
+  /** Google's JSON templates on the Storage Write API: TableRowJsonCoder, then Beam's proto. */
+  @Benchmark
+  public byte[] jsonToStorageBytesGoogle() throws IOException {
+    return storageWrite.toBytes(googleJsonRow(jsonLines.next()));
+  }
+
+  /** Ours today: the validated TableRow of gcs-json-to-bigquery, then Beam's proto. */
+  @Benchmark
+  public byte[] jsonToStorageBytesOursTableRow() throws RecordException {
+    return storageWrite.toBytes(oursJson.toRow(jsonLines.next()));
+  }
+
+  /**
+   * Google's CSV way: Commons CSV on the record's text (a parser per record, as after TextIO), the
+   * values set as strings by position under the schema's column names, then Beam's proto.
+   */
+  @Benchmark
+  public byte[] csvToStorageBytesGoogle() throws IOException {
+    return storageWrite.toBytes(googleCsvRow(csvRecords.next()));
+  }
+
+  /** Ours today: the validated TableRow of gcs-csv-to-bigquery, then Beam's proto. */
+  @Benchmark
+  public byte[] csvToStorageBytesOursTableRow() throws RecordException {
+    return storageWrite.toBytes(oursCsv.toRow(csvRecords.next()));
+  }
+
+  /** Google's JSON templates on FILE_LOADS: TableRowJsonCoder, then the temp file's line. */
+  @Benchmark
+  public int jsonToLoadFileBytesGoogle() throws IOException {
+    return loadFile.write(googleJsonRow(jsonLines.next()));
+  }
+
+  /** Ours today on FILE_LOADS: the validated TableRow, then the temp file's line. */
+  @Benchmark
+  public int jsonToLoadFileBytesOursTableRow() throws RecordException, IOException {
+    return loadFile.write(oursJson.toRow(jsonLines.next()));
+  }
+
+  /** As JsonToRowBenchmark.tableRowJsonCoder: the line's UTF-8 bytes, decoded unchecked. */
+  @SuppressWarnings("deprecation") // Coder.Context: the call Google's templates make.
+  private static TableRow googleJsonRow(String line) throws IOException {
+    byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+    return CODER.decode(new ByteArrayInputStream(bytes), Coder.Context.OUTER);
+  }
+
+  private TableRow googleCsvRow(String record) throws IOException {
+    CSVRecord values;
+    try (CSVParser parser = CSVFormat.DEFAULT.parse(new StringReader(record))) {
+      values = parser.iterator().next();
+    }
+    TableRow row = new TableRow();
+    for (int i = 0; i < values.size(); i++) {
+      row.set(columns[i], values.get(i));
+    }
+    return row;
+  }
+
+  /** The descriptor the proto bytes are written in, for checks that read them back. */
+  BeamStorageWriteRows storageWrite() {
+    return storageWrite;
+  }
+
+  BeamLoadFileRows loadFile() {
+    return loadFile;
+  }
+}

@@ -1,6 +1,7 @@
 package io.bqflex.read;
 
 import java.nio.charset.Charset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,12 +70,20 @@ public final class CsvBoundaries {
     return null;
   }
 
-  /** "CSV Excel", "CSV TDF with delimiter ';'", or "CSV" for a format no predefined one makes. */
+  /**
+   * "CSV Excel", "CSV TDF with delimiter ';'", or "CSV" for a format no predefined one makes.
+   * Predefined formats that Commons CSV defines alike are all named ("CSV MySQL/PostgreSQLText" in
+   * 1.14), since the format object cannot tell which one the user asked for.
+   */
   static String name(CSVFormat format) {
+    List<String> same = new ArrayList<>();
     for (CSVFormat.Predefined predefined : CSVFormat.Predefined.values()) {
       if (predefined.getFormat().equals(format)) {
-        return "CSV " + predefined.name();
+        same.add(predefined.name());
       }
+    }
+    if (!same.isEmpty()) {
+      return "CSV " + String.join("/", same);
     }
     for (CSVFormat.Predefined predefined : CSVFormat.Predefined.values()) {
       if (withDelimiter(predefined.getFormat(), format.getDelimiterString()).equals(format)) {

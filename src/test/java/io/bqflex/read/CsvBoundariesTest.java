@@ -38,8 +38,9 @@ class CsvBoundariesTest {
       CSVFormat format = CsvFormats.named(name, null);
       assertNull(CsvBoundaries.of(format, UTF8), name);
       String why = CsvBoundaries.whyReadWhole(format, UTF8);
-      // MySQL and PostgreSQLText are the same format, so the name may be the other's.
-      assertTrue(why.matches("CSV \\w+ is read whole: its escape character .*"), why);
+      assertTrue(why.startsWith("CSV "), why);
+      assertTrue(why.substring(4).startsWith(name) || why.contains("/" + name + " "), why);
+      assertTrue(why.contains(" is read whole: its escape character "), why);
     }
   }
 
@@ -61,6 +62,8 @@ class CsvBoundariesTest {
   void namesAFormatWithAnotherDelimiter() {
     assertEquals("CSV TDF with delimiter ';'", CsvBoundaries.name(CsvFormats.named("TDF", ";")));
     assertEquals("CSV Excel", CsvBoundaries.name(CSVFormat.EXCEL));
+    // Commons CSV 1.14 defines MySQL and PostgreSQLText alike: the name cannot pick one.
+    assertEquals("CSV MySQL/PostgreSQLText", CsvBoundaries.name(CSVFormat.MYSQL));
   }
 
   @Test

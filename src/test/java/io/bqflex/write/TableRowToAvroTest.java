@@ -101,6 +101,30 @@ class TableRowToAvroTest {
     assertEquals(CivilTimeEncoder.encodePacked64DatetimeMicros(expected), record.get("dt"));
   }
 
+  /**
+   * Why {@link BigQueryAvroSchemas#forStorageWrite} differs: with the load file's
+   * local-timestamp-micros, Beam 2.73 sends the epoch microseconds as they are, while BigQuery
+   * reads an int64 DATETIME as CivilTimeEncoder's packed form
+   * (https://cloud.google.com/bigquery/docs/supported-data-types).
+   */
+  @Test
+  void beamSendsLocalTimestampMicrosUnpackedSoTheLoadFileSchemaWouldChangeADatetime()
+      throws Exception {
+    Schema load = BigQueryAvroSchemas.forLoadFiles(table);
+    Descriptor descriptor =
+        TableRowToStorageApiProto.getDescriptorFromTableSchema(
+            AvroGenericRecordToStorageApiProto.protoTableSchemaFromAvroSchema(load), true, false);
+    GenericRecord record = new TableRowToAvro().apply(new AvroWriteRequest<>(rows.get(0), load));
+    DynamicMessage message =
+        AvroGenericRecordToStorageApiProto.messageFromGenericRecord(descriptor, record, null, -1);
+    Object sent = message.getField(descriptor.findFieldByName("dt"));
+    assertEquals(micros("2024-02-29T12:34:56.123456Z"), sent);
+    assertNotEquals(
+        CivilTimeEncoder.encodePacked64DatetimeMicros(
+            LocalDateTime.parse("2024-02-29T12:34:56.123456")),
+        sent);
+  }
+
   @Test
   void loadFileHoldsTheExactValuesOfTheFirstRow() throws Exception {
     GenericRecord row = writtenAndReadBack().get(0);

@@ -22,7 +22,7 @@ final class AvroRecordPlan {
     this.encoders = new AvroValueEncoder[fields.size()];
     for (int i = 0; i < names.length; i++) {
       names[i] = fields.get(i).name();
-      encoders[i] = AvroValueEncoder.forField(fields.get(i));
+      encoders[i] = AvroValueEncoders.forField(fields.get(i));
     }
   }
 

@@ -112,14 +112,12 @@ final class AvroValueEncoders {
 
   /**
    * A JSON column's value as JSON text. Our converters put a JsonNode there, whose {@code toString}
-   * is its JSON text (what Beam's TableRow path sends too). A String is taken as JSON text already,
-   * as Beam's TableRow path takes it. A row that crossed a JSON coder holds a Map, List, number or
-   * boolean instead, whose {@code toString} is not JSON: Jackson writes it.
+   * is its JSON text (what Beam's TableRow path sends too). A row that crossed a coder holds the
+   * tree decoded as a Map, List, String, number or boolean instead, whose {@code toString} is not
+   * JSON (a String is a JSON string, to be quoted): Jackson writes it, as {@link JsonColumnsAsText}
+   * does on the TableRow path. So do not give this function rows that already hold JSON text.
    */
   private static String jsonText(Object value) {
-    if (value instanceof String) {
-      return (String) value;
-    }
     if (value instanceof JsonNode) {
       return value.toString();
     }

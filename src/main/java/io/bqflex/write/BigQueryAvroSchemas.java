@@ -13,23 +13,36 @@ import org.apache.avro.Schema;
  * The Avro schema BigQueryIO writes a table's rows with ({@code withAvroSchemaFactory}), one for
  * each write method.
  *
- * <p>{@link #forLoadFiles}: the temporary files of FILE_LOADS, which BigQuery loads with {@code
- * useAvroLogicalTypes} (Beam sets it). Each type as BigQuery's Avro loading page maps it
+ * <p>{@link #forLoadFiles}: the temporary files of FILE_LOADS, loaded with {@code
+ * useAvroLogicalTypes}. Each type as BigQuery's Avro loading page maps it
  * (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-avro#avro_conversions): STRING
  * string; BYTES bytes; INT64 long; FLOAT64 double; BOOL boolean; NUMERIC bytes decimal(38,9);
  * BIGNUMERIC bytes decimal(77,38); TIMESTAMP long timestamp-micros; DATE int date; TIME long
  * time-micros; DATETIME long local-timestamp-micros (Beam's own default writes a string with a
- * {@code datetime} logical type, which a load job refuses as "incompatible types"); GEOGRAPHY and
- * JSON a string marked with {@code "sqlType"} (the page lists no logical type for them; a string
- * loads into either column); RECORD a record; REPEATED an array; NULLABLE a union [null, T]
- * defaulting to null; REQUIRED the plain type.
+ * {@code datetime} logical type, which a load job refuses as "incompatible types"); RECORD a
+ * record; REPEATED an array; NULLABLE a union [null, T] defaulting to null; REQUIRED the plain
+ * type. GEOGRAPHY and JSON: a string (the text the JSON load path sends), marked with {@code
+ * "sqlType"} as BigQuery's Avro export marks them; the loading page lists no Avro type of their
+ * own.
  *
  * <p>{@link #forStorageWrite}: the same, except DATETIME. Beam 2.73's {@code
  * AvroGenericRecordToStorageApiProto} makes a DATETIME field of local-timestamp-micros but copies
  * the long into the proto unchanged, where BigQuery reads an int64 DATETIME as {@code
  * CivilTimeEncoder}'s packed form: epoch micros would land as a wrong date. So this schema marks
  * the field with {@link #DATETIME_ENCODING} and its values are packed; the proto then equals the
- * one Beam's TableRow path makes.
+ * one Beam's TableRow path makes. (GEOGRAPHY and JSON reach Beam's proto schema as STRING, as Beam
+ * reads no sqlType; all three are proto strings, so the descriptor is the TableRow path's.)
+ *
+ * <p>Wiring: {@code withAvroSchemaFactory} with the method's schema and {@code
+ * withAvroFormatFunction(new TableRowToAvro())}. FILE_LOADS also needs {@code
+ * useAvroLogicalTypes()}: BigQueryIO.Write's default is false, and without it a load job reads
+ * timestamp-micros as an INTEGER and a decimal as BYTES. On the Storage Write API give {@code
+ * withFormatRecordOnFailureFunction} the row itself: otherwise Beam rebuilds a failed row from the
+ * GenericRecord, where a packed DATETIME reads as another time.
+ *
+ * <p>Record names: {@code root}, and for each RECORD column its name and a number unique in the
+ * schema ({@code address_1}): Avro refuses a schema that defines one name twice, and two RECORD
+ * columns may share a name at different depths.
  */
 public final class BigQueryAvroSchemas {
   /** The property naming how a DATETIME long is encoded; its value is {@link #CIVIL_PACKED}. */

@@ -118,7 +118,7 @@ public final class BigQueryAvroSchemas {
     return null;
   }
 
-  /** Avro's name rule without a regex: this runs on every column when a job starts. */
+  /** Avro's name rule, ASCII letters and digits only (Character.isLetter would admit others). */
   private static boolean isAvroName(String name) {
     if (name == null || name.isEmpty()) {
       return false;

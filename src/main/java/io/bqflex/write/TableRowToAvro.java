@@ -12,7 +12,9 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  * BigQueryIO's Avro format function ({@code withAvroFormatFunction}) for our validated rows: one
  * TableRow to a GenericRecord of the request's schema, {@link BigQueryAvroSchemas#forLoadFiles} or
  * {@link BigQueryAvroSchemas#forStorageWrite}. Values keep their meaning exactly: decimals at the
- * schema's scale from their text, times from their canonical text, bytes decoded from base64.
+ * schema's scale from their text, times from their canonical text, bytes decoded from base64, a
+ * JSON column's tree as its JSON text (so rows need no {@link JsonColumnsAsText} first: it would
+ * make the text a JSON string).
  *
  * <p>Each schema is compiled once into an {@link AvroRecordPlan}. The Storage Write API path hands
  * every record of a destination the same Schema object, so the last plan is found by identity;

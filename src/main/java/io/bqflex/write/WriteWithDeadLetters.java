@@ -103,7 +103,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
 
   private BigQueryIO.Write<TableRow> rowsWrite(PipelineOptions options) {
     BigQueryIO.Write<TableRow> write =
-        common(options)
+        common(OutputRowFormat.write(settings), options)
             .withCreateDisposition(settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
     if (settings.timePartitioning() != null) {
@@ -112,33 +112,20 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.clustering() != null) {
       write = write.withClustering(settings.clustering());
     }
-    JsonColumnsAsText jsonAsText =
-        settings.usesStorageWriteApi() ? JsonColumnsAsText.forSchema(settings.schemaJson()) : null;
-    if (jsonAsText != null) {
-      write = write.withFormatFunction(jsonAsText);
-    }
-    // A row BigQuery refuses travels through Beam's TableRow coder, which cannot hold a column
-    // named f: for such tables (only, since it costs a copy per row) Beam keeps it as cells.
-    if (settings.usesStorageWriteApi()
-        && CellFormRows.needed(
-            BigQuerySchemas.parse(settings.schemaJson(), "output schema").getFields())) {
-      write =
-          write.withFormatRecordOnFailureFunction(new CellFormRows.ToCells(settings.schemaJson()));
-    }
     // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
     // BigQuery in agreement with it.
     return settings.ignoreUnknownValues() ? write.ignoreUnknownValues() : write;
   }
 
   private BigQueryIO.Write<TableRow> deadLetterWrite(PipelineOptions options) {
-    return common(options)
+    return common(BigQueryIO.writeTableRows(), options)
         .withCreateDisposition(CreateDisposition.CREATE_IF_NEEDED)
         .withWriteDisposition(WriteDisposition.WRITE_APPEND);
   }
 
-  private BigQueryIO.Write<TableRow> common(PipelineOptions options) {
-    BigQueryIO.Write<TableRow> write =
-        BigQueryIO.writeTableRows().withMethod(settings.method()).withoutValidation();
+  private BigQueryIO.Write<TableRow> common(
+      BigQueryIO.Write<TableRow> base, PipelineOptions options) {
+    BigQueryIO.Write<TableRow> write = base.withMethod(settings.method()).withoutValidation();
     if (settings.loadTempDirectory() != null) {
       write = write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
     }

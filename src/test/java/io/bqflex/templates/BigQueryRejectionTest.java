@@ -60,6 +60,57 @@ class BigQueryRejectionTest {
   }
 
   /**
+   * On the Storage Write API rows reach BigQueryIO as Avro records, where a DATETIME is a packed
+   * integer; a row BigQuery refuses must still show its DATETIME as the text it was loaded from.
+   */
+  @Test
+  void storageWriteApiDeadLetterShowsADatetimeAsItsText() throws Exception {
+    String table = "my-project:rejections.local_times";
+    Path schema = dir.resolve("schema.json");
+    Files.writeString(
+        schema,
+        // DATETIME first: the dead letter of a too-large row keeps only the row's first part.
+        "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
+            + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
+    Path input = dir.resolve("events.json");
+    Files.writeString(
+        input,
+        "{\"event_id\":\"a\",\"local_time\":\"2024-05-06 07:08:09.123456\"}\n"
+            + "{\"event_id\":\"b\",\"local_time\":\"1969-12-31T23:59:59\"}\n"
+            + "{\"event_id\":\""
+            + "x".repeat(10_000_001)
+            + "\",\"local_time\":\"2001-02-03T04:05:06\"}\n");
+    FakeDatasetService datasets = freshFakes();
+    datasets.setShouldFailRow(
+        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    GcsJsonToBigQuery.Options options = storageWriteOptions(input, table);
+    options.setJSONPath(schema.toString());
+
+    TemplateRun.RunOnFakes run = TemplateRun.runToEnd(new GcsJsonToBigQuery(), options, datasets);
+
+    assertEquals(1, run.counts().written());
+    List<String> payloads =
+        run.bigQuery().rows(table + "_error_records").stream()
+            .peek(row -> assertEquals("WRITE", row.get("stage")))
+            .map(row -> String.valueOf(row.get("payloadstring")))
+            .toList();
+    assertEquals(2, payloads.size());
+    // Refused by BigQuery (the fake), and refused by BigQueryIO itself as too large.
+    assertTrue(
+        payloads.stream()
+            .anyMatch(p -> p.contains("\"local_time\":\"1969-12-31T23:59:59.000000\"")),
+        payloads::toString);
+    assertTrue(
+        payloads.stream()
+            .anyMatch(p -> p.contains("\"local_time\":\"2001-02-03T04:05:06.000000\"")),
+        () ->
+            payloads.stream()
+                .map(p -> p.substring(0, Math.min(200, p.length())))
+                .toList()
+                .toString());
+  }
+
+  /**
    * BigQueryIO refuses a row whose append request reaches 10,000,000 bytes; BigQuery's own limit is
    * 10 MB per AppendRows request: https://cloud.google.com/bigquery/quotas#write-api-limits
    */

@@ -1,0 +1,62 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.rows.BigQuerySchemas;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+
+/**
+ * The form in which the output rows reach BigQueryIO, and the functions that give it.
+ *
+ * <p>On the Storage Write API BigQueryIO turns every row into a proto. From a TableRow that step
+ * parses every value again (timestamps and decimals as text) and is most of a record's CPU; from an
+ * Avro GenericRecord it is about twice as fast. So where the table has an Avro form ({@link
+ * BigQueryAvroSchemas#whyNotAvro}) our validated rows go to BigQueryIO through {@link
+ * TableRowToAvro}, which makes the proto Beam would have made from the TableRow, byte for byte.
+ * Tables Avro cannot carry, and FILE_LOADS (its load files are JSON for now), keep TableRows.
+ */
+final class OutputRowFormat {
+  private OutputRowFormat() {}
+
+  /** BigQueryIO's write of the output rows, before destination and dispositions are set. */
+  static BigQueryIO.Write<TableRow> write(WriteSettings settings) {
+    TableSchema schema = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
+    if (!settings.usesStorageWriteApi()) {
+      return BigQueryIO.writeTableRows();
+    }
+    BigQueryIO.Write<TableRow> write =
+        usesAvro(settings, schema)
+            ? BigQueryIO.<TableRow>write()
+                .withAvroFormatFunction(new TableRowToAvro())
+                .withAvroSchemaFactory(BigQueryAvroSchemas::forStorageWrite)
+            : withJsonAsText(BigQueryIO.writeTableRows(), settings.schemaJson());
+    return withFailedRowsAsWritten(write, settings, schema);
+  }
+
+  /** Whether the output rows go to BigQueryIO as Avro GenericRecords. */
+  static boolean usesAvro(WriteSettings settings, TableSchema schema) {
+    return settings.usesStorageWriteApi() && BigQueryAvroSchemas.whyNotAvro(schema) == null;
+  }
+
+  private static BigQueryIO.Write<TableRow> withJsonAsText(
+      BigQueryIO.Write<TableRow> write, String schemaJson) {
+    JsonColumnsAsText jsonAsText = JsonColumnsAsText.forSchema(schemaJson);
+    return jsonAsText == null ? write : write.withFormatFunction(jsonAsText);
+  }
+
+  /**
+   * A row BigQuery refuses comes back to us as Beam rebuilds it from the proto it sent, unless a
+   * function gives the row to keep, at a cost on every row. Only a table with a column named f
+   * needs one: Beam's TableRow coder cannot hold such a row, so it is kept as cells. A DATETIME,
+   * packed as an integer in the Avro record, comes back as its text, since the proto says DATETIME
+   * (BigQueryRejectionTest).
+   */
+  private static BigQueryIO.Write<TableRow> withFailedRowsAsWritten(
+      BigQueryIO.Write<TableRow> write, WriteSettings settings, TableSchema schema) {
+    if (CellFormRows.needed(schema.getFields())) {
+      return write.withFormatRecordOnFailureFunction(
+          new CellFormRows.ToCells(settings.schemaJson()));
+    }
+    return write;
+  }
+}

@@ -57,7 +57,9 @@ record JmhRuns(
           Map.entry("StorageBytesBenchmark.jsonToStorageBytesGoogle", "json_storage_google"),
           Map.entry(
               "StorageBytesBenchmark.jsonToStorageBytesOursTableRow", "json_storage_ours_tablerow"),
+          Map.entry("StorageBytesBenchmark.jsonToStorageBytesOursAvro", "json_storage_ours_avro"),
           Map.entry("StorageBytesBenchmark.csvToStorageBytesGoogle", "csv_storage_google"),
+          Map.entry("StorageBytesBenchmark.csvToStorageBytesOursAvro", "csv_storage_ours_avro"),
           Map.entry(
               "StorageBytesBenchmark.csvToStorageBytesOursTableRow", "csv_storage_ours_tablerow"),
           Map.entry("StorageBytesBenchmark.jsonToLoadFileBytesGoogle", "json_load_file_google"),

@@ -11,7 +11,10 @@ import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
 
-/** The field coders that {@link SourceRecordCoder} and {@link FailedRecordCoder} are made of. */
+/**
+ * The field coders that {@link SourceRecordCoder}, {@link FailedRecordCoder} and {@link
+ * OutputRowCoder} are made of.
+ */
 final class RecordCoders {
   static final Coder<String> STRING = NullableCoder.of(StringUtf8Coder.of());
   static final Coder<Long> LONG = VarLongCoder.of();

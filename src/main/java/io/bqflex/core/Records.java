@@ -1,6 +1,5 @@
 package io.bqflex.core;
 
-import com.google.api.services.bigquery.model.TableRow;
 import org.apache.beam.sdk.transforms.Flatten;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionList;
@@ -17,8 +16,8 @@ public final class Records {
   /** Records as read, or as the UDF left them. */
   public static final TupleTag<SourceRecord> RECORDS = new TupleTag<SourceRecord>() {};
 
-  /** Rows converted against the BigQuery schema. */
-  public static final TupleTag<TableRow> ROWS = new TupleTag<TableRow>() {};
+  /** Rows converted against the BigQuery schema, each with the record it came from. */
+  public static final TupleTag<OutputRow> ROWS = new TupleTag<OutputRow>() {};
 
   /** Every record that failed on the way, for the dead-letter table. */
   public static final TupleTag<FailedRecord> FAILURES = new TupleTag<FailedRecord>() {};

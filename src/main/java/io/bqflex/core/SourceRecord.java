@@ -135,6 +135,12 @@ public final class SourceRecord {
         Objects.requireNonNull(json, "json"));
   }
 
+  /** This record without what the UDF made of it: for a step that needs only the original. */
+  SourceRecord withoutUdfOutput() {
+    return new SourceRecord(
+        text, bytes, source, recordNumber, messageId, attributes, publishTimeMillis, null);
+  }
+
   /**
    * The payload as text: as its reader decoded it, or, for a record read as bytes, decoded now as
    * UTF-8.
@@ -174,8 +180,11 @@ public final class SourceRecord {
     return bytes != null ? bytes.length : text.length();
   }
 
-  /** The bytes the coder must keep: null when they are the text's UTF-8 form. */
-  byte[] bytesIfNotText() {
+  /**
+   * The payload's bytes when they must be kept beside its text: null when they are the text's UTF-8
+   * form (then {@link #decodedText()} is the payload).
+   */
+  public byte[] bytesIfNotText() {
     return bytes;
   }
 

@@ -2,6 +2,8 @@ package io.bqflex.pipeline;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.OutputRow;
+import io.bqflex.core.OutputRowCoder;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
@@ -9,7 +11,6 @@ import io.bqflex.core.RowEnricher;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.PayloadFormat;
-import io.bqflex.rows.TableRowCoder;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -24,7 +25,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * ({@link Records#FAILURES}, after the failures that came in): none is dropped.
  */
 public final class ConvertRecords extends PTransform<PCollectionTuple, PCollectionTuple> {
-  private static final TupleTag<TableRow> ROWS = Records.ROWS;
+  private static final TupleTag<OutputRow> ROWS = Records.ROWS;
   private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private final PayloadFormat format;
@@ -54,13 +55,12 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
                 "ParseAndConvert",
                 ParDo.of(new ConvertFn(format, enricher))
                     .withOutputTags(ROWS, TupleTagList.of(FAILURES)));
-    // Not Beam's TableRowJsonCoder: it cannot read back a column named f.
-    out.get(ROWS).setCoder(TableRowCoder.of());
+    out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
         .and(FAILURES, Records.failuresSoFar(input, out.get(FAILURES)));
   }
 
-  private static final class ConvertFn extends DoFn<SourceRecord, TableRow> {
+  private static final class ConvertFn extends DoFn<SourceRecord, OutputRow> {
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
     private final PayloadFormat format;
     private final RowEnricher enricher;
@@ -81,7 +81,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
         // Counted when handed to the writer; a row BigQuery then rejects is moved to
         // dead-lettered.
         written.inc();
-        out.get(ROWS).output(row);
+        out.get(ROWS).output(OutputRow.of(row, record));
       } catch (RecordException e) {
         out.get(FAILURES).output(FailedRecord.of(record, e));
       } catch (RuntimeException e) {

@@ -3,12 +3,13 @@ package io.bqflex.read;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.OutputRow;
+import io.bqflex.core.OutputRowCoder;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
 import io.bqflex.core.RowCheck;
 import io.bqflex.core.Stage;
-import io.bqflex.rows.TableRowCoder;
 import io.bqflex.rows.TypedRowConverter;
 import java.io.IOException;
 import java.nio.channels.SeekableByteChannel;
@@ -39,7 +40,7 @@ import org.apache.beam.sdk.values.TupleTagList;
  * @param <R> the format's record type
  */
 public final class ReadTypedFiles<R> extends PTransform<PBegin, PCollectionTuple> {
-  private static final TupleTag<TableRow> ROWS = Records.ROWS;
+  private static final TupleTag<OutputRow> ROWS = Records.ROWS;
   private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private final String filePattern;
@@ -88,13 +89,12 @@ public final class ReadTypedFiles<R> extends PTransform<PBegin, PCollectionTuple
                 "ReadAndConvert",
                 ParDo.of(new ReadAndConvertFn<>(format, converter, rowCheck))
                     .withOutputTags(ROWS, TupleTagList.of(FAILURES)));
-    // Not Beam's TableRowJsonCoder: it cannot read back a column named f.
-    out.get(ROWS).setCoder(TableRowCoder.of());
+    out.get(ROWS).setCoder(OutputRowCoder.of());
     out.get(FAILURES).setCoder(FailedRecordCoder.of());
     return out;
   }
 
-  private static final class ReadAndConvertFn<R> extends DoFn<FileIO.ReadableFile, TableRow> {
+  private static final class ReadAndConvertFn<R> extends DoFn<FileIO.ReadableFile, OutputRow> {
     private final Counter read = RecordCounters.counter(RecordCounters.READ);
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
     private final Counter cutShort = RecordCounters.counter(RecordCounters.FILES_CUT_SHORT);
@@ -140,7 +140,7 @@ public final class ReadTypedFiles<R> extends PTransform<PBegin, PCollectionTuple
               TableRow row = converter.toRow(record.value());
               rowCheck.check(row);
               written.inc();
-              out.get(ROWS).output(row);
+              out.get(ROWS).output(OutputRow.fromTypedFile(row, source, record.number()));
             } catch (RecordException e) {
               out.get(FAILURES)
                   .output(failed(records, record, source, e.stage(), e.getMessage(), null));

@@ -41,7 +41,7 @@ public final class GcsAvroToBigQuery implements FileTemplate<GcsAvroToBigQuery.O
                     avroFiles(options, files),
                     converter(options, output.schema()))
                 .checkedBy(WriterRowChecks.rowChecksOf(output)))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+        .apply("WriteToBigQuery", WriteWithDeadLetters.ofTypedFileRows(output.settings()));
   }
 
   @Override

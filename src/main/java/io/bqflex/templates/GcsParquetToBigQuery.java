@@ -56,7 +56,7 @@ public final class GcsParquetToBigQuery implements FileTemplate<GcsParquetToBigQ
                     new ParquetFiles(),
                     converter(options, output.schema()))
                 .checkedBy(WriterRowChecks.rowChecksOf(output)))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+        .apply("WriteToBigQuery", WriteWithDeadLetters.ofTypedFileRows(output.settings()));
   }
 
   @Override

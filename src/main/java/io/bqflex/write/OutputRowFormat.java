@@ -2,8 +2,10 @@ package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.OutputRow;
 import io.bqflex.rows.BigQuerySchemas;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * The form in which the output rows reach BigQueryIO, and the functions that give it.
@@ -19,19 +21,25 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 final class OutputRowFormat {
   private OutputRowFormat() {}
 
-  /** BigQueryIO's write of the output rows, before destination and dispositions are set. */
-  static BigQueryIO.Write<TableRow> write(WriteSettings settings) {
+  /**
+   * BigQueryIO's write of the output rows, before destination and dispositions are set.
+   *
+   * @param rowsCarryRecords whether each row carries its record ({@link OutputRow#record()}), so
+   *     that a row the Storage Write API refuses can be dead-lettered with its payload
+   */
+  static BigQueryIO.Write<OutputRow> write(WriteSettings settings, boolean rowsCarryRecords) {
     TableSchema schema = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
     if (!settings.usesStorageWriteApi()) {
-      return BigQueryIO.writeTableRows();
+      return BigQueryIO.<OutputRow>write().withFormatFunction(new RowOf(null));
     }
-    BigQueryIO.Write<TableRow> write =
+    BigQueryIO.Write<OutputRow> write =
         usesAvro(settings, schema)
-            ? BigQueryIO.<TableRow>write()
-                .withAvroFormatFunction(new TableRowToAvro())
+            ? BigQueryIO.<OutputRow>write()
+                .withAvroFormatFunction(new OutputRowToAvro())
                 .withAvroSchemaFactory(BigQueryAvroSchemas::forStorageWrite)
-            : withJsonAsText(BigQueryIO.writeTableRows(), settings.schemaJson());
-    return withFailedRowsAsWritten(write, settings, schema);
+            : BigQueryIO.<OutputRow>write()
+                .withFormatFunction(new RowOf(JsonColumnsAsText.forSchema(settings.schemaJson())));
+    return withRefusedRowsKept(write, settings, schema, rowsCarryRecords);
   }
 
   /** Whether the output rows go to BigQueryIO as Avro GenericRecords. */
@@ -39,25 +47,43 @@ final class OutputRowFormat {
     return settings.usesStorageWriteApi() && BigQueryAvroSchemas.whyNotAvro(schema) == null;
   }
 
-  private static BigQueryIO.Write<TableRow> withJsonAsText(
-      BigQueryIO.Write<TableRow> write, String schemaJson) {
-    JsonColumnsAsText jsonAsText = JsonColumnsAsText.forSchema(schemaJson);
-    return jsonAsText == null ? write : write.withFormatFunction(jsonAsText);
-  }
-
   /**
-   * A row BigQuery refuses comes back to us as Beam rebuilds it from the proto it sent, unless a
-   * function gives the row to keep, at a cost on every row. Only a table with a column named f
-   * needs one: Beam's TableRow coder cannot hold such a row, so it is kept as cells. A DATETIME,
+   * A row BigQuery refuses comes back to us as a failure function made it, or else as Beam rebuilds
+   * it from the proto it sent. Rows that carry their record keep what the dead letter needs of it
+   * ({@link RefusedRowOrigin}). Rows of typed files keep nothing (their record has no payload
+   * without re-encoding every one), so they come back as Beam rebuilds them, except where a column
+   * is named f: Beam's TableRow coder cannot hold such a row, so it is kept as cells. A DATETIME,
    * packed as an integer in the Avro record, comes back as its text, since the proto says DATETIME
    * (BigQueryRejectionTest).
    */
-  private static BigQueryIO.Write<TableRow> withFailedRowsAsWritten(
-      BigQueryIO.Write<TableRow> write, WriteSettings settings, TableSchema schema) {
+  private static BigQueryIO.Write<OutputRow> withRefusedRowsKept(
+      BigQueryIO.Write<OutputRow> write,
+      WriteSettings settings,
+      TableSchema schema,
+      boolean rowsCarryRecords) {
+    if (rowsCarryRecords) {
+      return write.withFormatRecordOnFailureFunction(new RefusedRowOrigin.Keep());
+    }
     if (CellFormRows.needed(schema.getFields())) {
       return write.withFormatRecordOnFailureFunction(
-          new CellFormRows.ToCells(settings.schemaJson()));
+          new RowOf(new CellFormRows.ToCells(settings.schemaJson())));
     }
     return write;
+  }
+
+  /** The output row's TableRow, through a function when one is given. */
+  private static final class RowOf implements SerializableFunction<OutputRow, TableRow> {
+    private static final long serialVersionUID = 1L;
+
+    private final SerializableFunction<TableRow, TableRow> then;
+
+    RowOf(SerializableFunction<TableRow, TableRow> then) {
+      this.then = then;
+    }
+
+    @Override
+    public TableRow apply(OutputRow output) {
+      return then == null ? output.row() : then.apply(output.row());
+    }
   }
 }

@@ -30,7 +30,12 @@ public final class TableRowToAvro
 
   @Override
   public GenericRecord apply(AvroWriteRequest<TableRow> request) {
-    return planFor(request.getSchema()).toRecord(request.getElement());
+    return toRecord(request.getSchema(), request.getElement());
+  }
+
+  /** {@code row} as a record of {@code schema}. */
+  GenericRecord toRecord(Schema schema, TableRow row) {
+    return planFor(schema).toRecord(row);
   }
 
   private AvroRecordPlan planFor(Schema schema) {

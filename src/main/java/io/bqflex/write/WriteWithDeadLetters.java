@@ -5,11 +5,14 @@ import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.DeadLetterSchema;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.OutputRow;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.Records;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.BigQuerySchemas;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
@@ -40,15 +43,30 @@ import org.slf4j.LoggerFactory;
  * Records#FAILURES}), plus each row BigQuery itself rejects, to the dead-letter table.
  */
 public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDone> {
-  private static final TupleTag<TableRow> ROWS = Records.ROWS;
+  private static final TupleTag<OutputRow> ROWS = Records.ROWS;
   private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
   private static final Logger LOG = LoggerFactory.getLogger(WriteWithDeadLetters.class);
 
   private final WriteSettings settings;
+  private final boolean rowsCarryRecords;
 
+  /** A writer of rows that carry their records ({@link OutputRow#of}). */
   public WriteWithDeadLetters(WriteSettings settings) {
+    this(settings, true);
+  }
+
+  private WriteWithDeadLetters(WriteSettings settings, boolean rowsCarryRecords) {
     this.settings = settings;
+    this.rowsCarryRecords = rowsCarryRecords;
+  }
+
+  /**
+   * A writer of rows that carry only where they came from ({@link OutputRow#fromTypedFile}): a row
+   * BigQuery refuses is dead-lettered as BigQueryIO hands it back, the row it sent.
+   */
+  public static WriteWithDeadLetters ofTypedFileRows(WriteSettings settings) {
+    return new WriteWithDeadLetters(settings, false);
   }
 
   @Override
@@ -67,7 +85,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
           failures.and(
               written
                   .getFailedStorageApiInserts()
-                  .apply("RejectedByBigQuery", ParDo.of(new RejectedRowFn(settings.schemaJson())))
+                  .apply(
+                      "RejectedByBigQuery",
+                      ParDo.of(new RejectedRowFn(settings.schemaJson(), rowsCarryRecords)))
                   .setCoder(FailedRecordCoder.of()));
     }
     WriteResult deadLettered =
@@ -101,9 +121,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     return settings.schemaJson();
   }
 
-  private BigQueryIO.Write<TableRow> rowsWrite(PipelineOptions options) {
-    BigQueryIO.Write<TableRow> write =
-        common(OutputRowFormat.write(settings), options)
+  private BigQueryIO.Write<OutputRow> rowsWrite(PipelineOptions options) {
+    BigQueryIO.Write<OutputRow> write =
+        common(OutputRowFormat.write(settings, rowsCarryRecords), options)
             .withCreateDisposition(settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
     if (settings.timePartitioning() != null) {
@@ -123,9 +143,8 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
         .withWriteDisposition(WriteDisposition.WRITE_APPEND);
   }
 
-  private BigQueryIO.Write<TableRow> common(
-      BigQueryIO.Write<TableRow> base, PipelineOptions options) {
-    BigQueryIO.Write<TableRow> write = base.withMethod(settings.method()).withoutValidation();
+  private <T> BigQueryIO.Write<T> common(BigQueryIO.Write<T> base, PipelineOptions options) {
+    BigQueryIO.Write<T> write = base.withMethod(settings.method()).withoutValidation();
     if (settings.loadTempDirectory() != null) {
       write = write.withCustomGcsTempLocation(StaticValueProvider.of(settings.loadTempDirectory()));
     }
@@ -157,10 +176,12 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
 
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
     private final String schemaJson;
+    private final boolean rowsCarryRecords;
     private transient List<TableFieldSchema> fields;
 
-    RejectedRowFn(String schemaJson) {
+    RejectedRowFn(String schemaJson, boolean rowsCarryRecords) {
       this.schemaJson = schemaJson;
+      this.rowsCarryRecords = rowsCarryRecords;
     }
 
     @Setup
@@ -173,30 +194,69 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
         @Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
         throws IOException {
       written.dec();
+      String table =
+          error.getTable() == null ? null : BigQueryHelpers.toTableSpec(error.getTable());
+      String reason = reason(error.getErrorMessage());
+      FailedRecord failed =
+          rowsCarryRecords
+              ? RefusedRowOrigin.deadLetter(error.getRow(), reason, table)
+              : rowAsSent(error, reason, table);
+      out.output(tooLarge(error.getErrorMessage()) ? cutToFit(failed) : failed);
+    }
+
+    /** The dead letter of a row that carried no record: the row as BigQueryIO sent it, as JSON. */
+    private FailedRecord rowAsSent(BigQueryStorageApiInsertError error, String reason, String table)
+        throws IOException {
       // Beam hands back the rows of a table with a column named f as cells: show the names.
       Map<String, Object> named = CellFormRows.named(error.getRow(), fields);
       String row = BigQueryHelpers.toJsonString(named == null ? error.getRow() : named);
-      String reason = reason(error.getErrorMessage());
-      if (tooLarge(error.getErrorMessage()) && row.length() > KEPT_OF_TOO_LARGE_ROW) {
-        // Its dead letter goes through the same API and would be refused in turn: keep what fits.
-        reason +=
-            String.format(
-                "; the dead letter keeps the row's first %,d of %,d characters",
-                KEPT_OF_TOO_LARGE_ROW, row.length());
-        row = row.substring(0, KEPT_OF_TOO_LARGE_ROW);
+      return new FailedRecord(
+          System.currentTimeMillis(),
+          row,
+          row.getBytes(StandardCharsets.UTF_8),
+          Stage.WRITE,
+          reason,
+          null,
+          table,
+          0,
+          null,
+          null);
+    }
+
+    /**
+     * A too-large row's dead letter goes through the same API and would be refused in turn: it
+     * keeps the payload's first {@link #KEPT_OF_TOO_LARGE_ROW} characters, and says so.
+     */
+    private static FailedRecord cutToFit(FailedRecord failed) {
+      String text = failed.payloadString();
+      byte[] bytes = failed.payloadBytes();
+      boolean textTooLong = text != null && text.length() > KEPT_OF_TOO_LARGE_ROW;
+      boolean bytesTooLong = bytes != null && bytes.length > KEPT_OF_TOO_LARGE_ROW;
+      if (!textTooLong && !bytesTooLong) {
+        return failed;
       }
-      out.output(
-          new FailedRecord(
-              System.currentTimeMillis(),
-              row,
-              row.getBytes(java.nio.charset.StandardCharsets.UTF_8),
-              Stage.WRITE,
-              reason,
-              null,
-              error.getTable() == null ? null : BigQueryHelpers.toTableSpec(error.getTable()),
-              0,
-              null,
-              null));
+      int payloadSize = text != null ? text.length() : bytes.length;
+      String cutText = textTooLong ? text.substring(0, KEPT_OF_TOO_LARGE_ROW) : text;
+      byte[] cutBytes =
+          cutText != null
+              ? cutText.getBytes(StandardCharsets.UTF_8)
+              : Arrays.copyOf(bytes, KEPT_OF_TOO_LARGE_ROW);
+      String reason =
+          failed.errorMessage()
+              + String.format(
+                  "; the dead letter keeps the payload's first %,d of %,d %s",
+                  KEPT_OF_TOO_LARGE_ROW, payloadSize, text != null ? "characters" : "bytes");
+      return new FailedRecord(
+          failed.timestampMillis(),
+          cutText,
+          cutBytes,
+          failed.stage(),
+          reason,
+          failed.stacktrace(),
+          failed.source(),
+          failed.recordNumber(),
+          failed.messageId(),
+          failed.attributes());
     }
 
     /**

@@ -2,10 +2,12 @@ package io.bqflex.pipeline;
 
 import static io.bqflex.pipeline.RecordTuples.record;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.OutputRow;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
@@ -48,7 +50,17 @@ class ConvertRecordsTest {
         .satisfies(
             rows -> {
               List<Map<String, String>> seen = new ArrayList<>();
-              rows.forEach(row -> seen.add(columns(row)));
+              rows.forEach(output -> seen.add(columns(output.row())));
+              // Each row carries its record: the original payload, not what the UDF made of it.
+              for (OutputRow output : rows) {
+                SourceRecord origin = output.record();
+                assertNull(origin.udfOutput(), output::toString);
+                assertEquals(
+                    output.recordNumber() == 1
+                        ? "{\"id\":\"a\",\"n\":1}"
+                        : "{\"id\":\"b\",\"n\":2}",
+                    origin.decodedText());
+              }
               assertEquals(2, seen.size(), seen.toString());
               assertTrue(seen.contains(Map.of("id", "a", "n", "1")), seen.toString());
               assertTrue(seen.contains(Map.of("id", "b", "n", "20")), seen.toString());

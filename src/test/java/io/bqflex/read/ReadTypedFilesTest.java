@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
+import io.bqflex.core.OutputRow;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.core.RecordException;
 import io.bqflex.core.Records;
@@ -93,9 +94,16 @@ class ReadTypedFilesTest {
         ReadTypedFiles.from(dir.resolve(pattern).toString(), new TinyFormat(), CONVERTER));
   }
 
-  private static Set<String> columnsN(Iterable<TableRow> rows) {
+  private static Set<String> columnsN(Iterable<OutputRow> rows) {
     return StreamSupport.stream(rows.spliterator(), false)
-        .map(row -> String.valueOf(row.get("n")))
+        .map(
+            output -> {
+              // A typed file's row knows where it came from, not its payload.
+              assertTrue(output.source().contains(".tny"), output::toString);
+              assertTrue(output.recordNumber() > 0, output::toString);
+              assertNull(output.record(), output::toString);
+              return String.valueOf(output.row().get("n"));
+            })
         .collect(Collectors.toCollection(TreeSet::new));
   }
 

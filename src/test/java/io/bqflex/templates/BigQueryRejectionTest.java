@@ -4,20 +4,32 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.TableRow;
+import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.OutputRow;
+import io.bqflex.core.OutputRowCoder;
 import io.bqflex.core.RecordCounts;
+import io.bqflex.core.Records;
 import io.bqflex.local.LocalBigQuery;
+import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.write.WriteSettings;
+import io.bqflex.write.WriteWithDeadLetters;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Function;
 import org.apache.beam.runners.direct.DirectRunner;
+import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.extensions.gcp.auth.NoopCredentialFactory;
 import org.apache.beam.sdk.extensions.gcp.options.GcpOptions;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.transforms.Create;
+import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -60,26 +72,29 @@ class BigQueryRejectionTest {
   }
 
   /**
-   * On the Storage Write API rows reach BigQueryIO as Avro records, where a DATETIME is a packed
-   * integer; a row BigQuery refuses must still show its DATETIME as the text it was loaded from.
+   * A row the Storage Write API refuses carries its record to the end: its dead letter holds the
+   * original line, its file and line number, like a dead letter of any other stage, whether
+   * BigQuery (the fake) or BigQueryIO itself (too large) refused it.
    */
   @Test
-  void storageWriteApiDeadLetterShowsADatetimeAsItsText() throws Exception {
+  void storageWriteApiDeadLetterHoldsTheOriginalLineAndWhereItCameFrom() throws Exception {
     String table = "my-project:rejections.local_times";
     Path schema = dir.resolve("schema.json");
     Files.writeString(
         schema,
-        // DATETIME first: the dead letter of a too-large row keeps only the row's first part.
         "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
             + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
     Path input = dir.resolve("events.json");
+    String refusedLine = "{\"event_id\":\"b\",  \"local_time\":\"1969-12-31T23:59:59\"}";
+    String tooLargeLine =
+        "{\"event_id\":\"" + "x".repeat(10_000_001) + "\",\"local_time\":\"2001-02-03T04:05:06\"}";
     Files.writeString(
         input,
         "{\"event_id\":\"a\",\"local_time\":\"2024-05-06 07:08:09.123456\"}\n"
-            + "{\"event_id\":\"b\",\"local_time\":\"1969-12-31T23:59:59\"}\n"
-            + "{\"event_id\":\""
-            + "x".repeat(10_000_001)
-            + "\",\"local_time\":\"2001-02-03T04:05:06\"}\n");
+            + refusedLine
+            + "\n"
+            + tooLargeLine
+            + "\n");
     FakeDatasetService datasets = freshFakes();
     datasets.setShouldFailRow(
         (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
@@ -89,25 +104,72 @@ class BigQueryRejectionTest {
     TemplateRun.RunOnFakes run = TemplateRun.runToEnd(new GcsJsonToBigQuery(), options, datasets);
 
     assertEquals(1, run.counts().written());
-    List<String> payloads =
-        run.bigQuery().rows(table + "_error_records").stream()
-            .peek(row -> assertEquals("WRITE", row.get("stage")))
-            .map(row -> String.valueOf(row.get("payloadstring")))
-            .toList();
-    assertEquals(2, payloads.size());
-    // Refused by BigQuery (the fake), and refused by BigQueryIO itself as too large.
-    assertTrue(
-        payloads.stream()
-            .anyMatch(p -> p.contains("\"local_time\":\"1969-12-31T23:59:59.000000\"")),
-        payloads::toString);
-    assertTrue(
-        payloads.stream()
-            .anyMatch(p -> p.contains("\"local_time\":\"2001-02-03T04:05:06.000000\"")),
-        () ->
-            payloads.stream()
-                .map(p -> p.substring(0, Math.min(200, p.length())))
-                .toList()
-                .toString());
+    Map<Long, TableRow> byLine = new TreeMap<>();
+    for (TableRow deadLetter : run.bigQuery().rows(table + "_error_records")) {
+      assertEquals("WRITE", deadLetter.get("stage"));
+      assertEquals(input.toString(), deadLetter.get("source"));
+      byLine.put(Long.parseLong(String.valueOf(deadLetter.get("recordnumber"))), deadLetter);
+    }
+    assertEquals(List.of(2L, 3L), List.copyOf(byLine.keySet()));
+    // The line as it was, not the row rebuilt from what BigQueryIO sent (two spaces, no micros).
+    assertEquals(refusedLine, byLine.get(2L).get("payloadstring"));
+    assertEquals(
+        tooLargeLine.substring(0, 1_000_000), String.valueOf(byLine.get(3L).get("payloadstring")));
+  }
+
+  /**
+   * A typed file's row carries no payload, so a refused one is dead-lettered as BigQueryIO hands it
+   * back, rebuilt from what it sent. On the Storage Write API rows reach BigQueryIO as Avro
+   * records, where a DATETIME is a packed integer; the dead letter must still show the DATETIME as
+   * text.
+   */
+  @Test
+  void storageWriteApiDeadLetterOfATypedFileRowShowsADatetimeAsItsText() throws Exception {
+    String table = "my-project:rejections.typed_local_times";
+    Path schema = dir.resolve("schema.json");
+    Files.writeString(
+        schema,
+        "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
+            + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
+    FakeDatasetService datasets = freshFakes();
+    datasets.setShouldFailRow(
+        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    GcsJsonToBigQuery.Options options = storageWriteOptions(dir.resolve("unread.json"), table);
+    options.setJSONPath(schema.toString());
+    LocalBigQuery bigQuery =
+        LocalBigQuery.installInto(options, new GcsJsonToBigQuery().outputTables(options), datasets);
+    TableRow refused = new TableRow();
+    refused.getUnknownKeys().put("event_id", "b");
+    refused.getUnknownKeys().put("local_time", "1969-12-31T23:59:59.000000");
+    TableRow kept = new TableRow();
+    kept.getUnknownKeys().put("event_id", "a");
+    kept.getUnknownKeys().put("local_time", "2024-05-06T07:08:09.123456");
+    Pipeline pipeline = Pipeline.create(options);
+    PCollectionTuple.of(
+            Records.ROWS,
+            pipeline.apply(
+                "Rows",
+                Create.of(
+                        List.of(
+                            OutputRow.fromTypedFile(kept, "events.avro", 1),
+                            OutputRow.fromTypedFile(refused, "events.avro", 2)))
+                    .withCoder(OutputRowCoder.of())))
+        .and(Records.FAILURES, pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
+        .apply(
+            WriteWithDeadLetters.ofTypedFileRows(
+                WriteSettings.of(
+                    options,
+                    "outputTable",
+                    table,
+                    BigQuerySchemas.toJson(
+                        BigQuerySchemas.parse(Files.readString(schema), "schema.json")))));
+    pipeline.run().waitUntilFinish();
+
+    assertEquals(1, bigQuery.rows(table).size());
+    List<TableRow> deadLetters = bigQuery.rows(table + "_error_records");
+    assertEquals(1, deadLetters.size());
+    String payload = String.valueOf(deadLetters.get(0).get("payloadstring"));
+    assertTrue(payload.contains("\"local_time\":\"1969-12-31T23:59:59"), payload);
   }
 
   /**
@@ -143,10 +205,11 @@ class BigQueryRejectionTest {
                 "the row's encoded size exceeds the Storage Write API's 10 MB append-request"
                     + " limit;"),
         String.valueOf(deadLetter.get("errormessage")));
-    // The dead letter is written by the same API: it keeps a first part of the row, and says so.
+    // The dead letter is written by the same API: it keeps a first part of the line, and says so.
     assertTrue(
         String.valueOf(deadLetter.get("errormessage"))
-            .endsWith("the dead letter keeps the row's first 1,000,000 of 10,000,052 characters"),
+            .endsWith(
+                "the dead letter keeps the payload's first 1,000,000 of 10,000,052 characters"),
         String.valueOf(deadLetter.get("errormessage")));
     assertTrue(String.valueOf(deadLetter.get("payloadstring")).contains("\"event_id\":\"xxx"));
   }

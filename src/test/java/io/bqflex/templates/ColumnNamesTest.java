@@ -8,10 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.OutputRow;
+import io.bqflex.core.OutputRowCoder;
 import io.bqflex.core.Records;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.rows.TableRowCoder;
 import io.bqflex.write.BigQueryServicesOverride;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
@@ -122,6 +123,9 @@ class ColumnNamesTest {
     assertEquals(1, deadLetters.size());
     JsonNode refused = JSON.readTree(String.valueOf(deadLetters.get(0).get("payloadstring")));
     JsonNode input = inputRows().get("two");
+    // The dead letter holds the original line and says where it came from.
+    assertEquals(2L, Long.parseLong(String.valueOf(deadLetters.get(0).get("recordnumber"))));
+    assertTrue(String.valueOf(deadLetters.get(0).get("source")).endsWith("rows.json"));
     assertEquals(-2.25, refused.get("f").asDouble());
     assertEquals(input.get("名前").asText(), refused.get("名前").asText());
     assertEquals(input.get("r").get("F").asText(), refused.get("r").get("F").asText());
@@ -135,17 +139,21 @@ class ColumnNamesTest {
     LocalBigQuery bigQuery =
         LocalBigQuery.installInto(options, new GcsJsonToBigQuery().outputTables(options));
     // Not from our converter (it would have dead-lettered it): a FLOAT column f holding text,
-    // which Beam's Storage Write conversion refuses, handing the row back through its coder.
+    // which Beam's Storage Write conversion refuses, handing the row back through its coder. A
+    // typed file's row carries no payload, so its dead letter is the row as BigQueryIO sent it.
     TableRow row = new TableRow();
     row.getUnknownKeys().put("id", "x");
     row.getUnknownKeys().put("f", "not a number");
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple.of(
             Records.ROWS,
-            pipeline.apply("Rows", Create.of(List.of(row)).withCoder(TableRowCoder.of())))
+            pipeline.apply(
+                "Rows",
+                Create.of(List.of(OutputRow.fromTypedFile(row, "rows.avro", 1)))
+                    .withCoder(OutputRowCoder.of())))
         .and(Records.FAILURES, pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
         .apply(
-            new WriteWithDeadLetters(
+            WriteWithDeadLetters.ofTypedFileRows(
                 WriteSettings.of(
                     options,
                     "outputTable",

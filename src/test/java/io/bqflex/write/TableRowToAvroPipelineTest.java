@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.TableRowCoder;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
-import io.bqflex.rows.TableRowCoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package io.bqflex.rows;
+package io.bqflex.core;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,0 +1,47 @@
+package io.bqflex.core;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import org.apache.beam.sdk.coders.AtomicCoder;
+import org.apache.beam.sdk.coders.CoderProvider;
+import org.apache.beam.sdk.coders.CoderProviders;
+import org.apache.beam.sdk.coders.NullableCoder;
+import org.apache.beam.sdk.values.TypeDescriptor;
+
+/** The coder of {@link OutputRow}: its row ({@link TableRowCoder}), then its record or origin. */
+public final class OutputRowCoder extends AtomicCoder<OutputRow> {
+  private static final OutputRowCoder INSTANCE = new OutputRowCoder();
+  private static final NullableCoder<SourceRecord> RECORD =
+      NullableCoder.of(SourceRecordCoder.of());
+
+  public static OutputRowCoder of() {
+    return INSTANCE;
+  }
+
+  /** Lets {@code @DefaultCoder} find the coder. */
+  public static CoderProvider getCoderProvider() {
+    return CoderProviders.forCoder(TypeDescriptor.of(OutputRow.class), INSTANCE);
+  }
+
+  @Override
+  public void encode(OutputRow value, OutputStream out) throws IOException {
+    TableRowCoder.of().encode(value.row(), out);
+    RECORD.encode(value.record(), out);
+    if (value.record() == null) {
+      RecordCoders.STRING.encode(value.source(), out);
+      RecordCoders.LONG.encode(value.recordNumber(), out);
+    }
+  }
+
+  @Override
+  public OutputRow decode(InputStream in) throws IOException {
+    com.google.api.services.bigquery.model.TableRow row = TableRowCoder.of().decode(in);
+    SourceRecord record = RECORD.decode(in);
+    if (record != null) {
+      return OutputRow.of(row, record);
+    }
+    return OutputRow.fromTypedFile(
+        row, RecordCoders.STRING.decode(in), RecordCoders.LONG.decode(in));
+  }
+}

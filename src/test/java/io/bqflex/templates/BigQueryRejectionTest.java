@@ -9,6 +9,7 @@ import io.bqflex.core.OutputRow;
 import io.bqflex.core.OutputRowCoder;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.core.Records;
+import io.bqflex.core.SourceRecord;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.WriteSettings;
@@ -32,6 +33,8 @@ import org.apache.beam.sdk.transforms.Create;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * A row that passed our checks but that BigQuery refuses at write time is a dead letter too, with a
@@ -136,27 +139,100 @@ class BigQueryRejectionTest {
         (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
     GcsJsonToBigQuery.Options options = storageWriteOptions(dir.resolve("unread.json"), table);
     options.setJSONPath(schema.toString());
-    LocalBigQuery bigQuery =
-        LocalBigQuery.installInto(options, new GcsJsonToBigQuery().outputTables(options), datasets);
     TableRow refused = new TableRow();
     refused.getUnknownKeys().put("event_id", "b");
     refused.getUnknownKeys().put("local_time", "1969-12-31T23:59:59.000000");
     TableRow kept = new TableRow();
     kept.getUnknownKeys().put("event_id", "a");
     kept.getUnknownKeys().put("local_time", "2024-05-06T07:08:09.123456");
+    LocalBigQuery bigQuery =
+        writeDirectly(
+            datasets,
+            options,
+            table,
+            schema,
+            WriteWithDeadLetters::ofTypedFileRows,
+            OutputRow.fromTypedFile(kept, "events.avro", 1),
+            OutputRow.fromTypedFile(refused, "events.avro", 2));
+
+    assertEquals(1, bigQuery.rows(table).size());
+    List<TableRow> deadLetters = bigQuery.rows(table + "_error_records");
+    assertEquals(1, deadLetters.size());
+    String payload = String.valueOf(deadLetters.get(0).get("payloadstring"));
+    assertTrue(payload.contains("\"local_time\":\"1969-12-31T23:59:59"), payload);
+  }
+
+  /**
+   * A Pub/Sub message whose row BigQuery refuses is dead-lettered with its payload, message id and
+   * attributes, on both Storage Write API modes.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"STORAGE_WRITE_API", "STORAGE_API_AT_LEAST_ONCE"})
+  void storageWriteApiDeadLetterOfAMessageHoldsItsIdAndAttributes(String method) throws Exception {
+    String table = "my-project:rejections.messages_" + method.length();
+    Path schema = dir.resolve("schema.json");
+    Files.writeString(schema, "[{\"name\":\"event_id\",\"type\":\"STRING\"}]");
+    FakeDatasetService datasets = freshFakes();
+    datasets.setShouldFailRow(
+        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    GcsJsonToBigQuery.Options options = storageWriteOptions(dir.resolve("unread.json"), table);
+    options.setJSONPath(schema.toString());
+    options.setUseStorageWriteApiAtLeastOnce(method.equals("STORAGE_API_AT_LEAST_ONCE"));
+    String subscription = "projects/my-project/subscriptions/events";
+    byte[] refusedPayload = "{\"event_id\": \"b\"}".getBytes(StandardCharsets.UTF_8);
+    LocalBigQuery bigQuery =
+        writeDirectly(
+            datasets,
+            options,
+            table,
+            schema,
+            WriteWithDeadLetters::new,
+            OutputRow.of(
+                new TableRow().set("event_id", "a"),
+                SourceRecord.fromMessage(
+                    "{\"event_id\":\"a\"}".getBytes(StandardCharsets.UTF_8),
+                    subscription,
+                    "m-1",
+                    null,
+                    1L)),
+            OutputRow.of(
+                new TableRow().set("event_id", "b"),
+                SourceRecord.fromMessage(
+                    refusedPayload, subscription, "m-2", Map.of("origin", "till-7"), 2L)));
+
+    assertEquals(1, bigQuery.rows(table).size());
+    List<TableRow> deadLetters = bigQuery.rows(table + "_error_records");
+    assertEquals(1, deadLetters.size(), deadLetters::toString);
+    TableRow deadLetter = deadLetters.get(0);
+    assertEquals("WRITE", deadLetter.get("stage"));
+    assertEquals("{\"event_id\": \"b\"}", deadLetter.get("payloadstring"));
+    assertEquals("m-2", deadLetter.get("messageid"));
+    assertEquals(subscription, deadLetter.get("source"));
+    assertTrue(
+        String.valueOf(deadLetter.get("attributes")).contains("till-7"),
+        String.valueOf(deadLetter.get("attributes")));
+  }
+
+  /**
+   * Writes {@code rows} with the writer {@code writerOf} makes, on {@code datasets}, to the end.
+   */
+  private static LocalBigQuery writeDirectly(
+      FakeDatasetService datasets,
+      GcsJsonToBigQuery.Options options,
+      String table,
+      Path schema,
+      Function<WriteSettings, WriteWithDeadLetters> writerOf,
+      OutputRow... rows)
+      throws Exception {
+    LocalBigQuery bigQuery =
+        LocalBigQuery.installInto(options, new GcsJsonToBigQuery().outputTables(options), datasets);
     Pipeline pipeline = Pipeline.create(options);
     PCollectionTuple.of(
             Records.ROWS,
-            pipeline.apply(
-                "Rows",
-                Create.of(
-                        List.of(
-                            OutputRow.fromTypedFile(kept, "events.avro", 1),
-                            OutputRow.fromTypedFile(refused, "events.avro", 2)))
-                    .withCoder(OutputRowCoder.of())))
+            pipeline.apply("Rows", Create.of(List.of(rows)).withCoder(OutputRowCoder.of())))
         .and(Records.FAILURES, pipeline.apply("Failures", Create.empty(FailedRecordCoder.of())))
         .apply(
-            WriteWithDeadLetters.ofTypedFileRows(
+            writerOf.apply(
                 WriteSettings.of(
                     options,
                     "outputTable",
@@ -164,12 +240,7 @@ class BigQueryRejectionTest {
                     BigQuerySchemas.toJson(
                         BigQuerySchemas.parse(Files.readString(schema), "schema.json")))));
     pipeline.run().waitUntilFinish();
-
-    assertEquals(1, bigQuery.rows(table).size());
-    List<TableRow> deadLetters = bigQuery.rows(table + "_error_records");
-    assertEquals(1, deadLetters.size());
-    String payload = String.valueOf(deadLetters.get(0).get("payloadstring"));
-    assertTrue(payload.contains("\"local_time\":\"1969-12-31T23:59:59"), payload);
+    return bigQuery;
   }
 
   /**

@@ -6,7 +6,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.AvroWriteRequest;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /** BigQueryIO's Avro format function for the rows the templates write: {@link TableRowToAvro}. */
-final class OutputRowToAvro
+public final class OutputRowToAvro
     implements SerializableFunction<AvroWriteRequest<OutputRow>, GenericRecord> {
   private static final long serialVersionUID = 1L;
 

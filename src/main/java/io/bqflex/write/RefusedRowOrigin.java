@@ -23,7 +23,7 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  * keys. Not the converted row: the payload is what the user replays, and it is what every other
  * dead letter holds.
  */
-final class RefusedRowOrigin {
+public final class RefusedRowOrigin {
   private static final String TEXT = "p";
   private static final String BYTES = "b";
   private static final String SOURCE = "s";
@@ -34,7 +34,7 @@ final class RefusedRowOrigin {
   private RefusedRowOrigin() {}
 
   /** BigQueryIO's failure function: the kept form of a row that carries its record. */
-  static final class Keep implements SerializableFunction<OutputRow, TableRow> {
+  public static final class Keep implements SerializableFunction<OutputRow, TableRow> {
     private static final long serialVersionUID = 1L;
 
     @Override

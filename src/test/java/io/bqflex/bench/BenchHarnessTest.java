@@ -165,6 +165,7 @@ class BenchHarnessTest {
             "json_storage_google",
             "json_storage_ours_tablerow",
             "json_storage_ours_avro",
+            "json_storage_ours_avro_row_only",
             "csv_storage_google",
             "csv_storage_ours_tablerow",
             "csv_storage_ours_avro",

@@ -58,6 +58,9 @@ record JmhRuns(
           Map.entry(
               "StorageBytesBenchmark.jsonToStorageBytesOursTableRow", "json_storage_ours_tablerow"),
           Map.entry("StorageBytesBenchmark.jsonToStorageBytesOursAvro", "json_storage_ours_avro"),
+          Map.entry(
+              "StorageBytesBenchmark.jsonToStorageBytesOursAvroRowOnly",
+              "json_storage_ours_avro_row_only"),
           Map.entry("StorageBytesBenchmark.csvToStorageBytesGoogle", "csv_storage_google"),
           Map.entry("StorageBytesBenchmark.csvToStorageBytesOursAvro", "csv_storage_ours_avro"),
           Map.entry(

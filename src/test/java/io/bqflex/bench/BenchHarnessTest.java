@@ -15,6 +15,7 @@ import com.google.api.services.bigquery.model.TableSchema;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import io.bqflex.read.FileFormat;
+import io.bqflex.rows.BigQueryType;
 import io.bqflex.rows.CsvFormats;
 import io.bqflex.write.BigQueryAvroSchemas;
 import java.io.ByteArrayInputStream;
@@ -202,8 +203,13 @@ class BenchHarnessTest {
       }
     }
     assertEquals(expected, actual);
-    assertEquals(1L, expected.get(0).get("id"));
-    assertTrue(expected.get(0).get("ordered_at") instanceof Instant, expected.get(0).toString());
+    // Each value is compared as what it means, not as its text.
+    Map<String, Object> first = expected.get(0);
+    assertEquals(1L, first.get("id"), first.toString());
+    assertTrue(first.get("ordered_at") instanceof Instant, first.toString());
+    assertTrue(first.get("delivery_date") instanceof LocalDate, first.toString());
+    assertTrue(first.get("score") instanceof Double, first.toString());
+    assertTrue(first.get("paid") instanceof Boolean, first.toString());
   }
 
   @SuppressWarnings("deprecation") // Context.OUTER: how the line was written
@@ -222,14 +228,15 @@ class BenchHarnessTest {
       }
       String text = String.valueOf(raw);
       Object value =
-          switch (field.getType()) {
-            case "INT64" -> Long.parseLong(text);
-            case "NUMERIC" -> new BigDecimal(text).stripTrailingZeros().toPlainString();
-            case "TIMESTAMP" -> Instant.parse(text.replace(" UTC", "Z").replace(' ', 'T'));
-            case "DATE" -> LocalDate.parse(text);
-            case "FLOAT64" -> Double.valueOf(text);
-            case "BOOL" -> Boolean.valueOf(text);
-            default -> text;
+          switch (BigQueryType.fromName(field.getType())) {
+            case INTEGER -> Long.parseLong(text);
+            case NUMERIC -> new BigDecimal(text).stripTrailingZeros().toPlainString();
+            case TIMESTAMP -> Instant.parse(text.replace(" UTC", "Z").replace(' ', 'T'));
+            case DATE -> LocalDate.parse(text);
+            case FLOAT -> Double.valueOf(text);
+            case BOOLEAN -> Boolean.valueOf(text);
+            case STRING -> text;
+            default -> throw new IllegalArgumentException("no meaning for " + field.getType());
           };
       values.put(field.getName(), value);
     }

@@ -15,7 +15,9 @@ import java.io.Serializable;
  * <p>Measuring a row's JSON costs a serialization, so only rows that could be over the limit are
  * measured: a row's JSON is a small multiple of its record's payload (at most 6 bytes per
  * character, for a control character written as {@code \u0001}; canonical dates and times a few
- * times their shortest input), so a record under an eighth of the limit is passed unmeasured.
+ * times their shortest input), so a record under an eighth of the limit is passed unmeasured. An
+ * Avro record is bounded and measured the same two ways, by {@link AvroRowSize}, against the
+ * smaller limit of an Avro file's data block.
  */
 public final class LoadJobRowLimit implements Serializable {
   /**

@@ -186,12 +186,15 @@ class BenchHarnessTest {
     avro.writeLoadFileAvroTo(file);
     TableSchema schema = BenchRows.schema();
     List<Map<String, Object>> expected = new ArrayList<>();
+    long jsonBytes = 0;
     for (int i = 0; i < 128; i++) {
-      json.jsonToLoadFileBytesOursTableRow();
+      jsonBytes += json.jsonToLoadFileBytesOursTableRow();
       expected.add(meaning(schema, decodeLine(json.loadFile().lastLine())));
       avro.jsonToLoadFileBytesOursAvro();
     }
     avro.loadFileAvro().close();
+    // The whole Avro file, header included, is under half the bytes of the JSON lines.
+    assertTrue(file.size() * 2 < jsonBytes, file.size() + " Avro bytes, " + jsonBytes + " JSON");
 
     List<Map<String, Object>> actual = new ArrayList<>();
     try (DataFileStream<GenericRecord> records =

@@ -93,6 +93,8 @@ public final class LocalBigQuery {
             shown = nested(value, field.getFields());
           } else if (field != null && "TIMESTAMP".equalsIgnoreCase(field.getType())) {
             shown = isoTimestamp(value);
+          } else if (field != null && "DATETIME".equalsIgnoreCase(field.getType())) {
+            shown = isoDatetime(value);
           }
           named.put(field == null ? name : field.getName(), shown);
         });
@@ -100,14 +102,29 @@ public final class LocalBigQuery {
   }
 
   /**
-   * Beam's fake gives back Storage Write API timestamps as {@code 2026-11-30 T09:15:00.25} (UTC);
-   * the dump shows ISO-8601 with its zone, as rows loaded by FILE_LOADS already are.
+   * Beam's fake gives back Storage Write API timestamps as {@code 2026-11-30 T09:15:00.25} (UTC),
+   * and those of Avro load files as {@code 2026-11-30 09:15:00.25 UTC}; the dump shows ISO-8601
+   * with its zone, as rows loaded from JSON files already are.
    */
   private static Object isoTimestamp(Object value) {
     if (!(value instanceof String text) || text.endsWith("Z")) {
       return value;
     }
+    if (text.endsWith(" UTC")) {
+      return isoDatetime(text.substring(0, text.length() - " UTC".length())) + "Z";
+    }
     return text.replace(" T", "T") + "Z";
+  }
+
+  /**
+   * Beam's fake gives back the DATETIMEs of Avro load files as {@code 2026-11-30 09:15:00}; the
+   * dump shows ISO-8601, {@code 2026-11-30T09:15:00}, as rows written otherwise already are.
+   */
+  private static Object isoDatetime(Object value) {
+    if (value instanceof String text && text.length() > 10 && text.charAt(10) == ' ') {
+      return text.substring(0, 10) + "T" + text.substring(11);
+    }
+    return value;
   }
 
   @SuppressWarnings("unchecked")

@@ -1,10 +1,14 @@
 package io.bqflex.write;
 
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.OutputRow;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.BigQueryType;
+import java.util.List;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
@@ -16,7 +20,13 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  * allocation (README, Benchmarks). So where the table has an Avro form ({@link
  * BigQueryAvroSchemas#whyNotAvro}) our validated rows go to BigQueryIO through {@link
  * TableRowToAvro}, which makes the proto Beam would have made from the TableRow, byte for byte.
- * Tables Avro cannot carry, and FILE_LOADS (its load files are JSON for now), keep TableRows.
+ * Tables Avro cannot carry keep TableRows.
+ *
+ * <p>On FILE_LOADS the same rows become the load job's temporary files: Avro files ({@link
+ * BigQueryAvroSchemas#forLoadFiles}) where the table has an Avro form and no BIGNUMERIC column,
+ * JSON files otherwise. BigQuery calls Avro the preferred format for loading
+ * (https://cloud.google.com/bigquery/docs/loading-data-cloud-storage-avro), and a row's Avro is a
+ * fraction of its JSON line's bytes (under half on the benchmark's rows, BenchHarnessTest).
  */
 final class OutputRowFormat {
   private OutputRowFormat() {}
@@ -30,7 +40,9 @@ final class OutputRowFormat {
   static BigQueryIO.Write<OutputRow> write(WriteSettings settings, boolean rowsCarryRecords) {
     TableSchema schema = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
     if (!settings.usesStorageWriteApi()) {
-      return BigQueryIO.<OutputRow>write().withFormatFunction(new RowOf(null));
+      return loadsAvroFiles(settings, schema)
+          ? avroLoadFiles()
+          : BigQueryIO.<OutputRow>write().withFormatFunction(new RowOf(null));
     }
     BigQueryIO.Write<OutputRow> write =
         usesAvro(settings, schema)
@@ -45,6 +57,40 @@ final class OutputRowFormat {
   /** Whether the output rows go to BigQueryIO as Avro GenericRecords. */
   static boolean usesAvro(WriteSettings settings, TableSchema schema) {
     return settings.usesStorageWriteApi() && BigQueryAvroSchemas.whyNotAvro(schema) == null;
+  }
+
+  /**
+   * Whether FILE_LOADS writes the rows as Avro temporary files. Not for a table with a BIGNUMERIC
+   * column at any depth: BigQuery chooses the column type of an Avro decimal by the load's {@code
+   * decimalTargetTypes}, which BigQueryIO's load jobs do not set, and a decimal(77,38) loaded into
+   * a BIGNUMERIC column has not been verified against BigQuery; such tables keep JSON files, whose
+   * decimal text BigQuery reads as the column says.
+   */
+  static boolean loadsAvroFiles(WriteSettings settings, TableSchema schema) {
+    return settings.method() == Method.FILE_LOADS
+        && BigQueryAvroSchemas.whyNotAvro(schema) == null
+        && !hasBigNumeric(schema.getFields());
+  }
+
+  /**
+   * {@code useAvroLogicalTypes}: without it a load job reads a timestamp-micros as an INTEGER and a
+   * decimal as BYTES.
+   */
+  private static BigQueryIO.Write<OutputRow> avroLoadFiles() {
+    return BigQueryIO.<OutputRow>write()
+        .withAvroFormatFunction(new OutputRowToAvro())
+        .withAvroSchemaFactory(BigQueryAvroSchemas::forLoadFiles)
+        .useAvroLogicalTypes();
+  }
+
+  private static boolean hasBigNumeric(List<TableFieldSchema> fields) {
+    for (TableFieldSchema field : fields) {
+      if (BigQueryType.fromName(field.getType()) == BigQueryType.BIGNUMERIC
+          || (field.getFields() != null && hasBigNumeric(field.getFields()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

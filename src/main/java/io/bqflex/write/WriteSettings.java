@@ -3,6 +3,7 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.Clustering;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -144,11 +145,19 @@ public record WriteSettings(
   }
 
   /**
-   * The check that keeps a row too large for a load job from failing it, on {@code FILE_LOADS};
-   * null on the Storage Write API, where BigQueryIO itself fails such a row to the dead letters.
+   * The check that keeps a row too large for a load job from failing it, on {@code FILE_LOADS}, by
+   * the limit of the load files' format; null on the Storage Write API, where BigQueryIO itself
+   * fails such a row to the dead letters.
    */
   public LoadJobRowLimit loadJobRowLimit() {
-    return method == Method.FILE_LOADS ? LoadJobRowLimit.forJsonLoads() : null;
+    if (method != Method.FILE_LOADS) {
+      return null;
+    }
+    return schemaJson != null
+            && OutputRowFormat.loadsAvroFiles(
+                this, BigQuerySchemas.parse(schemaJson, "output schema"))
+        ? LoadJobRowLimit.forAvroLoads(schemaJson)
+        : LoadJobRowLimit.forJsonLoads();
   }
 
   boolean usesStorageWriteApi() {

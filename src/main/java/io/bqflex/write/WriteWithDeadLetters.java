@@ -109,12 +109,14 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   }
 
   /**
-   * On FILE_LOADS the dead-letter table is loaded like the output table, so its rows must fit the
-   * same load-job row limit; null on the Storage Write API.
+   * On FILE_LOADS the dead-letter table is loaded too, from JSON files (its rows stay TableRows
+   * whatever the output table's files are), so its rows must fit the JSON load-job row limit; null
+   * on the Storage Write API.
    */
   private DeadLetterRowFit deadLetterRowFit() {
-    LoadJobRowLimit limit = settings.loadJobRowLimit();
-    return limit == null ? null : new DeadLetterRowFit(limit.limitBytes());
+    return settings.method() == Method.FILE_LOADS
+        ? new DeadLetterRowFit(LoadJobRowLimit.forJsonLoads().limitBytes())
+        : null;
   }
 
   private String schema() {

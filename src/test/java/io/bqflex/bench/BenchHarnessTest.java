@@ -9,21 +9,39 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
 import com.google.protobuf.Descriptors.Descriptor;
 import com.google.protobuf.DynamicMessage;
 import io.bqflex.read.FileFormat;
+import io.bqflex.rows.BigQueryType;
 import io.bqflex.rows.CsvFormats;
+import io.bqflex.write.BigQueryAvroSchemas;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
+import org.apache.avro.file.DataFileStream;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.beam.sdk.coders.Coder;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryUtils;
+import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -80,6 +98,9 @@ class BenchHarnessTest {
     assertTrue(summary.at("/targets/json_to_storage_bytes_vs_google/met").asBoolean());
     assertEquals(1.2, summary.get("csv_to_storage_bytes_vs_google").asDouble());
     assertFalse(summary.at("/targets/csv_to_storage_bytes_vs_google/met").asBoolean());
+    // Load files take our Avro path: 700 / 400, not the TableRow path's 400 / 400.
+    assertEquals(1.75, summary.get("json_to_load_file_bytes_vs_google").asDouble());
+    assertTrue(summary.at("/targets/json_to_load_file_bytes_vs_google/met").asBoolean());
     assertEquals(14_000, summary.at("/alloc_bytes_per_record/json_storage_google").asLong());
     assertFalse(summary.at("/alloc_bytes_per_record").has("json_ours"));
     assertEquals(2.0, summary.get("json_vs_tablerowjsoncoder").asDouble());
@@ -153,6 +174,82 @@ class BenchHarnessTest {
     assertEquals(oursLine.length(), oursLength);
   }
 
+  /**
+   * The Avro temp file our FILE_LOADS path writes holds, record by record, the values of the JSON
+   * line our TableRow path writes for the same record, read by meaning: Beam reads an Avro file
+   * back in BigQuery's Avro export forms (a TIMESTAMP as {@code 2026-11-05 10:00:00 UTC}, a NUMERIC
+   * at scale 9).
+   */
+  @Test
+  void loadFileAvroRecordsReadBackToTheValuesOfOurJsonLines() throws Exception {
+    StorageBytesBenchmark json = new StorageBytesBenchmark();
+    json.setUp();
+    StorageBytesBenchmark avro = new StorageBytesBenchmark();
+    avro.setUp();
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
+    avro.writeLoadFileAvroTo(file);
+    TableSchema schema = BenchRows.schema();
+    List<Map<String, Object>> expected = new ArrayList<>();
+    long jsonBytes = 0;
+    for (int i = 0; i < 128; i++) {
+      jsonBytes += json.jsonToLoadFileBytesOursTableRow();
+      expected.add(meaning(schema, decodeLine(json.loadFile().lastLine())));
+      avro.jsonToLoadFileBytesOursAvro();
+    }
+    avro.loadFileAvro().close();
+    // The whole Avro file, header included, is under half the bytes of the JSON lines.
+    assertTrue(file.size() * 2 < jsonBytes, file.size() + " Avro bytes, " + jsonBytes + " JSON");
+
+    List<Map<String, Object>> actual = new ArrayList<>();
+    try (DataFileStream<GenericRecord> records =
+        new DataFileStream<>(
+            new ByteArrayInputStream(file.toByteArray()), new GenericDatumReader<>())) {
+      assertEquals(BigQueryAvroSchemas.forLoadFiles(schema), records.getSchema());
+      for (GenericRecord record : records) {
+        actual.add(meaning(schema, BigQueryUtils.convertGenericRecordToTableRow(record)));
+      }
+    }
+    assertEquals(expected, actual);
+    // Each value is compared as what it means, not as its text.
+    Map<String, Object> first = expected.get(0);
+    assertEquals(1L, first.get("id"), first.toString());
+    assertTrue(first.get("ordered_at") instanceof Instant, first.toString());
+    assertTrue(first.get("delivery_date") instanceof LocalDate, first.toString());
+    assertTrue(first.get("score") instanceof Double, first.toString());
+    assertTrue(first.get("paid") instanceof Boolean, first.toString());
+  }
+
+  @SuppressWarnings("deprecation") // Context.OUTER: how the line was written
+  private static TableRow decodeLine(String line) throws Exception {
+    byte[] bytes = line.substring(0, line.length() - 1).getBytes(StandardCharsets.UTF_8);
+    return TableRowJsonCoder.of().decode(new ByteArrayInputStream(bytes), Coder.Context.OUTER);
+  }
+
+  /** The row's non-null values by column, each as the BigQuery value its text denotes. */
+  private static Map<String, Object> meaning(TableSchema schema, TableRow row) {
+    Map<String, Object> values = new TreeMap<>();
+    for (TableFieldSchema field : schema.getFields()) {
+      Object raw = row.get(field.getName());
+      if (raw == null) {
+        continue;
+      }
+      String text = String.valueOf(raw);
+      Object value =
+          switch (BigQueryType.fromName(field.getType())) {
+            case INTEGER -> Long.parseLong(text);
+            case NUMERIC -> new BigDecimal(text).stripTrailingZeros().toPlainString();
+            case TIMESTAMP -> Instant.parse(text.replace(" UTC", "Z").replace(' ', 'T'));
+            case DATE -> LocalDate.parse(text);
+            case FLOAT -> Double.valueOf(text);
+            case BOOLEAN -> Boolean.valueOf(text);
+            case STRING -> text;
+            default -> throw new IllegalArgumentException("no meaning for " + field.getType());
+          };
+      values.put(field.getName(), value);
+    }
+    return values;
+  }
+
   @Test
   void storageBytesRunThroughJmhWithAllocationAndReachTheSummaryAsRatiosWithTargets()
       throws Exception {
@@ -170,7 +267,8 @@ class BenchHarnessTest {
             "csv_storage_ours_tablerow",
             "csv_storage_ours_avro",
             "json_load_file_google",
-            "json_load_file_ours_tablerow"),
+            "json_load_file_ours_tablerow",
+            "json_load_file_ours_avro"),
         figures.keySet());
     figures.forEach(
         (name, figure) -> {
@@ -228,6 +326,7 @@ class BenchHarnessTest {
     figures.put("csv_storage_ours_avro", new Figure(240, 10, 8_000));
     figures.put("csv_storage_google", new Figure(200, 10, 12_000));
     figures.put("json_load_file_ours_tablerow", new Figure(400, 10, 5_000));
+    figures.put("json_load_file_ours_avro", new Figure(700, 10, 3_000));
     figures.put("json_load_file_google", new Figure(400, 10, 6_000));
     return figures;
   }

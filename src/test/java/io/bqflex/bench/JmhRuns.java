@@ -68,7 +68,9 @@ record JmhRuns(
           Map.entry("StorageBytesBenchmark.jsonToLoadFileBytesGoogle", "json_load_file_google"),
           Map.entry(
               "StorageBytesBenchmark.jsonToLoadFileBytesOursTableRow",
-              "json_load_file_ours_tablerow"));
+              "json_load_file_ours_tablerow"),
+          Map.entry(
+              "StorageBytesBenchmark.jsonToLoadFileBytesOursAvro", "json_load_file_ours_avro"));
 
   /** Throughput of every benchmark; UDF figures once per thread count, named {@code ..._1t}. */
   Map<String, Figure> run() throws RunnerException {

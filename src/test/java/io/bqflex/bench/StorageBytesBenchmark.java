@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.beam.sdk.coders.Coder;
 import org.apache.beam.sdk.io.gcp.bigquery.TableRowJsonCoder;
 import org.apache.commons.csv.CSVFormat;
@@ -23,10 +24,10 @@ import org.openjdk.jmh.annotations.State;
 
 /**
  * One record all the way to the bytes BigQueryIO hands on: the Storage Write API's proto payload,
- * or the FILE_LOADS temp file's JSON line. Google's templates (an unchecked TableRow) against ours
- * (the validated TableRow the templates build today); the row type, not the parsing, is most of the
- * cost here. The converters are built once in setup, as BigQueryIO builds them once per
- * destination. Same order rows and schema as {@link JsonToRowBenchmark} and {@link
+ * or the FILE_LOADS temp file's JSON line or Avro record. Google's templates (an unchecked
+ * TableRow) against ours (the validated TableRow the templates build today); the row type, not the
+ * parsing, is most of the cost here. The converters are built once in setup, as BigQueryIO builds
+ * them once per destination. Same order rows and schema as {@link JsonToRowBenchmark} and {@link
  * CsvToRowBenchmark}.
  */
 @State(Scope.Thread)
@@ -44,6 +45,7 @@ public class StorageBytesBenchmark {
   private BeamStorageWriteAvroRows storageWriteAvro;
   private long recordNumber;
   private BeamLoadFileRows loadFile;
+  private BeamLoadFileAvroRows loadFileAvro;
 
   @Setup
   public void setUp() {
@@ -57,6 +59,7 @@ public class StorageBytesBenchmark {
     storageWrite = new BeamStorageWriteRows(schema);
     storageWriteAvro = new BeamStorageWriteAvroRows(schema);
     loadFile = new BeamLoadFileRows();
+    loadFileAvro = BeamLoadFileAvroRows.counting(schema);
   }
 
   /** Google's JSON templates on the Storage Write API: TableRowJsonCoder, then Beam's proto. */
@@ -123,10 +126,19 @@ public class StorageBytesBenchmark {
     return loadFile.write(googleJsonRow(jsonLines.next()));
   }
 
-  /** Ours today on FILE_LOADS: the validated TableRow, then the temp file's line. */
+  /** Ours before issue 12 on FILE_LOADS: the validated TableRow, then the temp file's line. */
   @Benchmark
   public int jsonToLoadFileBytesOursTableRow() throws RecordException, IOException {
     return loadFile.write(oursJson.toRow(jsonLines.next()));
+  }
+
+  /**
+   * Ours since issue 12 on FILE_LOADS: the validated TableRow, as an Avro record, appended to the
+   * temp file.
+   */
+  @Benchmark
+  public GenericRecord jsonToLoadFileBytesOursAvro() throws RecordException, IOException {
+    return loadFileAvro.write(oursJson.toRow(jsonLines.next()));
   }
 
   /** As JsonToRowBenchmark.tableRowJsonCoder: the line's UTF-8 bytes, decoded unchecked. */
@@ -159,5 +171,14 @@ public class StorageBytesBenchmark {
 
   BeamLoadFileRows loadFile() {
     return loadFile;
+  }
+
+  /** From now on the Avro temp file's bytes go to {@code file}, a new file, for checks. */
+  void writeLoadFileAvroTo(java.io.OutputStream file) {
+    loadFileAvro = new BeamLoadFileAvroRows(BenchRows.schema(), file);
+  }
+
+  BeamLoadFileAvroRows loadFileAvro() {
+    return loadFileAvro;
   }
 }

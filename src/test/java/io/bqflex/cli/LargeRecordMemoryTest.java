@@ -15,22 +15,33 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A record costs memory in proportion to its size: a local FILE_LOADS run of a file with one 20 MB
- * JSON line (a crawled page in a STRING column) succeeds in a 256 MB heap. It runs the command line
- * in a JVM of its own, since the heap limit is the point.
+ * A record costs memory in proportion to its size: a local FILE_LOADS run of a file with one large
+ * JSON line (a crawled page in a STRING column) succeeds in a 256 MB heap, whichever temporary
+ * files the load takes: a 20 MB line into a table loaded from JSON files (its BIGNUMERIC column
+ * keeps them), a 15 MB line into one loaded from Avro files, whose rows must stay under the 16 MB
+ * Avro block limit (AvroLoadRowLimitTest). It runs the command line in a JVM of its own, since the
+ * heap limit is the point.
  */
 class LargeRecordMemoryTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final int BODY_CHARS = 20_000_000;
   private static final String OUTPUT_TABLE = "my-project:crawl.pages";
 
   @TempDir Path dir;
 
   @Test
-  void loadsOneTwentyMegabyteJsonLineInA256MegabyteHeap() throws Exception {
+  void loadsOneTwentyMegabyteJsonLineFromJsonFilesInA256MegabyteHeap() throws Exception {
+    assertLoadsInA256MegabyteHeap("schema-json-files.json", 20_000_000);
+  }
+
+  @Test
+  void loadsOneFifteenMegabyteJsonLineFromAvroFilesInA256MegabyteHeap() throws Exception {
+    assertLoadsInA256MegabyteHeap("schema.json", 15_000_000);
+  }
+
+  private void assertLoadsInA256MegabyteHeap(String schemaFile, int bodyChars) throws Exception {
     Path input = dir.resolve("pages.json");
-    writePages(input);
-    Path schema = Path.of("src/test/resources/LargeRecordMemoryTest/schema.json").toAbsolutePath();
+    writePages(input, bodyChars);
+    Path schema = Path.of("src/test/resources/LargeRecordMemoryTest", schemaFile).toAbsolutePath();
     Path out = dir.resolve("out");
     Path log = dir.resolve("run.log");
 
@@ -70,16 +81,16 @@ class LargeRecordMemoryTest {
     assertEquals(2, summary.path("counters").path("written").asLong(), summary.toString());
     assertEquals(0, summary.path("counters").path("deadLettered").asLong(), summary.toString());
     assertEquals(2, summary.path("tables").path(OUTPUT_TABLE).asLong(), summary.toString());
-    assertEquals(BODY_CHARS, bodyLengthOfLargestRow(out.resolve("my-project.crawl.pages.json")));
+    assertEquals(bodyChars, bodyLengthOfLargestRow(out.resolve("my-project.crawl.pages.json")));
   }
 
-  /** A 20 MB page and a small one, one JSON line each. */
-  private static void writePages(Path file) throws IOException {
+  /** A page of {@code bodyChars} and a small one, one JSON line each. */
+  private static void writePages(Path file, int bodyChars) throws IOException {
     String paragraph =
         "<p>Orders ship within two business days; returns are free for 30 days.</p>\n";
-    StringBuilder body = new StringBuilder(BODY_CHARS);
-    while (body.length() < BODY_CHARS) {
-      body.append(paragraph, 0, Math.min(paragraph.length(), BODY_CHARS - body.length()));
+    StringBuilder body = new StringBuilder(bodyChars);
+    while (body.length() < bodyChars) {
+      body.append(paragraph, 0, Math.min(paragraph.length(), bodyChars - body.length()));
     }
     try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
       out.write(page(1, "https://shop.example.com/terms", body.toString()));

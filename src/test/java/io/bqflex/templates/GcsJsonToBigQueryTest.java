@@ -18,7 +18,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class GcsJsonToBigQueryTest {
   private static final String FIXTURES = "src/test/resources/GcsJsonToBigQueryTest/";
@@ -70,37 +70,50 @@ class GcsJsonToBigQueryTest {
     assertEquals("42", dead.get(11L).get("payloadString").asText());
   }
 
+  /**
+   * Three ways to BigQuery: the Storage Write API, load jobs from Avro files, and load jobs from
+   * JSON files (a table with a BIGNUMERIC column keeps them).
+   */
   @ParameterizedTest
-  @ValueSource(strings = {"false", "true"})
-  void jsonColumnsKeepTheirValueOnBothWritePaths(String storageWriteApi) throws Exception {
-    String table = "test-project:json.json_column_storage_" + storageWriteApi;
+  @CsvSource({
+    "true, json-column-schema.json",
+    "false, json-column-schema.json",
+    "false, json-column-bignumeric-schema.json"
+  })
+  void jsonColumnsKeepTheirValueOnEveryWritePath(String storageWriteApi, String schema)
+      throws Exception {
+    boolean storage = Boolean.parseBoolean(storageWriteApi);
+    boolean jsonFiles = !storage && schema.contains("bignumeric");
+    String table =
+        "test-project:json.json_column_" + (storage ? "storage" : jsonFiles ? "json" : "avro");
     Map<String, String> p = parameters(table);
     p.put("inputFilePattern", FIXTURES + "json-column.json");
-    p.put("JSONPath", FIXTURES + "json-column-schema.json");
+    p.put("JSONPath", FIXTURES + schema);
     p.put("useStorageWriteApi", storageWriteApi);
     TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
-    boolean storage = Boolean.parseBoolean(storageWriteApi);
 
     assertEquals(3, run.result.counts().written(), run.console);
     Map<String, JsonNode> rows = new HashMap<>();
     run.rows(table).forEach(r -> rows.put(r.get("id").asText(), r));
     assertEquals(
         JSON.readTree("{\"a\": 1, \"b\": [true, null], \"c\": \"x\"}"),
-        json(rows.get("object").get("payload"), storage));
-    assertEquals(JSON.readTree("\"just text\""), json(rows.get("string").get("payload"), storage));
-    assertEquals(JSON.readTree("42.5"), json(rows.get("number").get("payload"), storage));
+        json(rows.get("object").get("payload"), jsonFiles));
+    assertEquals(
+        JSON.readTree("\"just text\""), json(rows.get("string").get("payload"), jsonFiles));
+    assertEquals(JSON.readTree("42.5"), json(rows.get("number").get("payload"), jsonFiles));
     JsonNode docs = rows.get("string").get("nested").get("doc");
-    assertEquals(JSON.readTree("{\"k\": \"v\"}"), json(docs.get(0), storage));
-    assertEquals(JSON.readTree("\"s\""), json(docs.get(1), storage));
-    assertEquals(JSON.readTree("7"), json(docs.get(2), storage));
+    assertEquals(JSON.readTree("{\"k\": \"v\"}"), json(docs.get(0), jsonFiles));
+    assertEquals(JSON.readTree("\"s\""), json(docs.get(1), jsonFiles));
+    assertEquals(JSON.readTree("7"), json(docs.get(2), jsonFiles));
   }
 
   /**
    * A JSON column's value as BigQuery holds it. The Storage Write API fake hands back the JSON text
-   * it received; the load-job fake hands back the JSON value itself.
+   * it received, and the load-job fake the string of an Avro file; from a JSON file the load-job
+   * fake hands back the JSON value itself.
    */
-  private static JsonNode json(JsonNode stored, boolean storageWriteApi) throws Exception {
-    return storageWriteApi ? JSON.readTree(stored.asText()) : stored;
+  private static JsonNode json(JsonNode stored, boolean fromJsonFile) throws Exception {
+    return fromJsonFile ? stored : JSON.readTree(stored.asText());
   }
 
   @Test

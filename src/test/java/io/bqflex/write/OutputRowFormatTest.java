@@ -19,8 +19,9 @@ class OutputRowFormatTest {
     assertTrue(usesAvro(PLAIN, "--useStorageWriteApi=true", "--useStorageWriteApiAtLeastOnce"));
   }
 
+  /** Load jobs take Avro through their files instead: AvroLoadFilesTest. */
   @Test
-  void tablesAvroCannotNameAndLoadJobsKeepTableRows() {
+  void storageWriteAvroIsNeitherForTablesAvroCannotNameNorForLoadJobs() {
     assertFalse(usesAvro(FLEXIBLE_NAME, "--useStorageWriteApi=true"));
     assertFalse(usesAvro(PLAIN, "--useStorageWriteApi=false"));
   }

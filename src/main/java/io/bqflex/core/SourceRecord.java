@@ -180,11 +180,8 @@ public final class SourceRecord {
     return bytes != null ? bytes.length : text.length();
   }
 
-  /**
-   * The payload's bytes when they must be kept beside its text: null when they are the text's UTF-8
-   * form (then {@link #decodedText()} is the payload).
-   */
-  public byte[] bytesIfNotText() {
+  /** The bytes the coder must keep: null when they are the text's UTF-8 form. */
+  byte[] bytesIfNotText() {
     return bytes;
   }
 

@@ -201,7 +201,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
       String reason = reason(error.getErrorMessage());
       FailedRecord failed =
           rowsCarryRecords
-              ? RefusedRowOrigin.deadLetter(error.getRow(), reason, table)
+              ? RefusedRowOrigin.deadLetter(error.getRow(), reason)
               : rowAsSent(error, reason, table);
       out.output(tooLarge(error.getErrorMessage()) ? cutToFit(failed) : failed);
     }

@@ -180,8 +180,11 @@ public final class SourceRecord {
     return bytes != null ? bytes.length : text.length();
   }
 
-  /** The bytes the coder must keep: null when they are the text's UTF-8 form. */
-  byte[] bytesIfNotText() {
+  /**
+   * The payload's bytes when they must be kept beside its text: null when they are the text's UTF-8
+   * form (then {@link #decodedText()} is the payload).
+   */
+  public byte[] bytesIfNotText() {
     return bytes;
   }
 

@@ -201,7 +201,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
       String reason = reason(error.getErrorMessage());
       FailedRecord failed =
           rowsCarryRecords
-              ? RefusedRowOrigin.deadLetter(error.getRow(), reason)
+              ? RefusedRowOrigin.deadLetter(error.getRow(), reason, table)
               : rowAsSent(error, reason, table);
       out.output(tooLarge(error.getErrorMessage()) ? cutToFit(failed) : failed);
     }

@@ -4,7 +4,6 @@ import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -84,7 +83,7 @@ final class AvroRowSize {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return counter.count;
+    return counter.count();
   }
 
   private static long recordBound(Schema record, Map<?, ?> values) {
@@ -180,20 +179,5 @@ final class AvroRowSize {
   private static long saturatedAdd(long a, long b) {
     long sum = a + b;
     return sum < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  /** Counts what is written to it and keeps nothing. */
-  private static final class ByteCounter extends OutputStream {
-    private long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }

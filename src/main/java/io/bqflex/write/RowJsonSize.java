@@ -6,7 +6,6 @@ import com.fasterxml.jackson.datatype.joda.JodaModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.google.api.services.bigquery.model.TableRow;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +36,7 @@ final class RowJsonSize {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return counter.count + 1;
+    return counter.count() + 1;
   }
 
   /**
@@ -87,25 +86,5 @@ final class RowJsonSize {
   private static long saturatedAdd(long a, long b) {
     long sum = a + b;
     return sum < 0 ? Long.MAX_VALUE : sum;
-  }
-
-  /** Counts what is written to it and keeps nothing. */
-  private static final class ByteCounter extends OutputStream {
-    private long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
-
-    @Override
-    public void close() {
-      // ObjectMapper.writeValue closes its target; a counter has nothing to close.
-    }
   }
 }

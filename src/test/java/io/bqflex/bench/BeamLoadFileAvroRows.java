@@ -3,6 +3,7 @@ package io.bqflex.bench;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.write.BigQueryAvroSchemas;
+import io.bqflex.write.ByteCounter;
 import io.bqflex.write.TableRowToAvro;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -54,20 +55,5 @@ final class BeamLoadFileAvroRows {
   /** Ends the file: its last block is written. */
   void close() throws IOException {
     writer.close();
-  }
-
-  /** Counts the file's bytes and keeps none. */
-  static final class ByteCounter extends OutputStream {
-    long count;
-
-    @Override
-    public void write(int b) {
-      count++;
-    }
-
-    @Override
-    public void write(byte[] b, int off, int len) {
-      count += len;
-    }
   }
 }

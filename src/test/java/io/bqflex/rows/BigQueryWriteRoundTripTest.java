@@ -2,27 +2,16 @@ package io.bqflex.rows;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordException;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.beam.runners.direct.DirectOptions;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
@@ -51,7 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class BigQueryWriteRoundTripTest {
   private static final String PROJECT = "test-project";
   private static final String DATASET = "rows";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path temp;
 
@@ -103,68 +91,17 @@ class BigQueryWriteRoundTripTest {
     Map<String, Map<String, Object>> expected = new HashMap<>();
     for (String line : lines) {
       TableRow row = converter.convert(line);
-      expected.put((String) row.get("s"), valuesOf(schema.getFields(), row, false));
+      expected.put(
+          (String) row.get("s"), BigQueryValuesByMeaning.valuesOf(schema.getFields(), row, false));
     }
     Map<String, Map<String, Object>> actual = new HashMap<>();
     boolean jsonAsText = method != Method.FILE_LOADS;
     for (TableRow row : new FakeDatasetService().getAllRows(PROJECT, DATASET, table)) {
-      actual.put((String) row.get("s"), valuesOf(schema.getFields(), row, jsonAsText));
+      actual.put(
+          (String) row.get("s"),
+          BigQueryValuesByMeaning.valuesOf(schema.getFields(), row, jsonAsText));
     }
     assertEquals(expected, actual);
-  }
-
-  /** The row's values by field name, each read as the BigQuery value it denotes. */
-  private static Map<String, Object> valuesOf(
-      List<TableFieldSchema> fields, Map<?, ?> row, boolean jsonAsText) throws IOException {
-    Map<String, Object> values = new TreeMap<>();
-    for (TableFieldSchema field : fields) {
-      Object raw = row.get(field.getName());
-      if ("REPEATED".equals(field.getMode())) {
-        // An absent REPEATED field and an empty one are the same BigQuery value.
-        List<Object> list = new ArrayList<>();
-        for (Object element : raw == null ? List.of() : (List<?>) raw) {
-          list.add(valueOf(field, element, jsonAsText));
-        }
-        values.put(field.getName(), list);
-      } else if (raw != null) {
-        values.put(field.getName(), valueOf(field, raw, jsonAsText));
-      }
-    }
-    return values;
-  }
-
-  private static Object valueOf(TableFieldSchema field, Object raw, boolean jsonAsText)
-      throws IOException {
-    String text = String.valueOf(raw);
-    switch (BigQueryType.fromName(field.getType())) {
-      case BYTES:
-        return HexFormat.of().formatHex(Base64.getDecoder().decode(text));
-      case INTEGER:
-        return Long.parseLong(text);
-      case FLOAT:
-        return Double.valueOf(text.replace("∞", "Infinity"));
-      case NUMERIC:
-      case BIGNUMERIC:
-        return new BigDecimal(text).stripTrailingZeros().toPlainString();
-      case BOOLEAN:
-        return Boolean.parseBoolean(text);
-      case TIMESTAMP:
-        // The Storage API fake prints "yyyy-MM-dd THH:mm:ss[.ffffff]" in UTC.
-        return BigQueryTimes.timestamp(text.replace(" T", "T"));
-      case DATE:
-        return LocalDate.parse(text);
-      case TIME:
-        return LocalTime.parse(text);
-      case DATETIME:
-        return LocalDateTime.parse(text);
-      case JSON:
-        JsonNode json = jsonAsText ? MAPPER.readTree(text) : MAPPER.valueToTree(raw);
-        return json;
-      case RECORD:
-        return valuesOf(field.getFields(), (Map<?, ?>) raw, jsonAsText);
-      default:
-        return text;
-    }
   }
 
   /** What a template's conversion step does, minus the dead-letter side. */

@@ -14,6 +14,7 @@ import io.bqflex.local.LocalBigQuery;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
+import java.io.IOException;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -48,9 +49,7 @@ class BigQueryRejectionTest {
   @Test
   void deadLettersRowsBigQueryRejectsOnTheStorageWriteApi() throws Exception {
     String table = "my-project:rejections.events";
-    FakeDatasetService datasets = freshFakes();
-    datasets.setShouldFailRow(
-        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    FakeDatasetService datasets = fakesRefusingEventB();
     TemplateRun.RunOnFakes run =
         TemplateRun.runToEnd(
             new GcsJsonToBigQuery(),
@@ -82,11 +81,7 @@ class BigQueryRejectionTest {
   @Test
   void storageWriteApiDeadLetterHoldsTheOriginalLineAndWhereItCameFrom() throws Exception {
     String table = "my-project:rejections.local_times";
-    Path schema = dir.resolve("schema.json");
-    Files.writeString(
-        schema,
-        "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
-            + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
+    Path schema = localTimesSchema();
     Path input = dir.resolve("events.json");
     String refusedLine = "{\"event_id\":\"b\",  \"local_time\":\"1969-12-31T23:59:59\"}";
     String tooLargeLine =
@@ -98,9 +93,7 @@ class BigQueryRejectionTest {
             + "\n"
             + tooLargeLine
             + "\n");
-    FakeDatasetService datasets = freshFakes();
-    datasets.setShouldFailRow(
-        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    FakeDatasetService datasets = fakesRefusingEventB();
     GcsJsonToBigQuery.Options options = storageWriteOptions(input, table);
     options.setJSONPath(schema.toString());
 
@@ -129,14 +122,8 @@ class BigQueryRejectionTest {
   @Test
   void storageWriteApiDeadLetterOfATypedFileRowShowsADatetimeAsItsText() throws Exception {
     String table = "my-project:rejections.typed_local_times";
-    Path schema = dir.resolve("schema.json");
-    Files.writeString(
-        schema,
-        "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
-            + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
-    FakeDatasetService datasets = freshFakes();
-    datasets.setShouldFailRow(
-        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    Path schema = localTimesSchema();
+    FakeDatasetService datasets = fakesRefusingEventB();
     GcsJsonToBigQuery.Options options = storageWriteOptions(dir.resolve("unread.json"), table);
     options.setJSONPath(schema.toString());
     TableRow refused = new TableRow();
@@ -172,9 +159,7 @@ class BigQueryRejectionTest {
     String table = "my-project:rejections.messages_" + method.length();
     Path schema = dir.resolve("schema.json");
     Files.writeString(schema, "[{\"name\":\"event_id\",\"type\":\"STRING\"}]");
-    FakeDatasetService datasets = freshFakes();
-    datasets.setShouldFailRow(
-        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    FakeDatasetService datasets = fakesRefusingEventB();
     GcsJsonToBigQuery.Options options = storageWriteOptions(dir.resolve("unread.json"), table);
     options.setJSONPath(schema.toString());
     options.setUseStorageWriteApiAtLeastOnce(method.equals("STORAGE_API_AT_LEAST_ONCE"));
@@ -299,6 +284,24 @@ class BigQueryRejectionTest {
     options.setRunner(DirectRunner.class);
     options.as(GcpOptions.class).setCredentialFactoryClass(NoopCredentialFactory.class);
     return options;
+  }
+
+  /** Fresh fakes whose dataset service refuses the row of event "b". */
+  private static FakeDatasetService fakesRefusingEventB() {
+    FakeDatasetService datasets = freshFakes();
+    datasets.setShouldFailRow(
+        (Function<TableRow, Boolean> & Serializable) row -> "b".equals(row.get("event_id")));
+    return datasets;
+  }
+
+  /** A schema file of a DATETIME local_time and a STRING event_id. */
+  private Path localTimesSchema() throws IOException {
+    Path schema = dir.resolve("schema.json");
+    Files.writeString(
+        schema,
+        "[{\"name\":\"local_time\",\"type\":\"DATETIME\"},"
+            + "{\"name\":\"event_id\",\"type\":\"STRING\"}]");
+    return schema;
   }
 
   private static FakeDatasetService freshFakes() {

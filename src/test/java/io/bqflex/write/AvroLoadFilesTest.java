@@ -4,11 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.Job;
 import com.google.api.services.bigquery.model.JobConfigurationLoad;
 import com.google.api.services.bigquery.model.JobReference;
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.FailedRecord;
@@ -19,26 +17,18 @@ import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.rows.BigQueryType;
+import io.bqflex.rows.BigQueryValuesByMeaning;
 import io.bqflex.rows.JsonRowConverter;
 import java.io.File;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.file.DataFileReader;
 import org.apache.avro.generic.GenericDatumReader;
@@ -73,7 +63,6 @@ import org.junit.jupiter.api.io.TempDir;
 class AvroLoadFilesTest {
   private static final String PROJECT = "test-project";
   private static final String DATASET = "avro_loads";
-  private static final ObjectMapper MAPPER = new ObjectMapper();
 
   @TempDir Path temp;
 
@@ -108,11 +97,15 @@ class AvroLoadFilesTest {
     Map<String, Map<String, Object>> expected = new HashMap<>();
     for (String line : lines) {
       TableRow row = converter.convert(line);
-      expected.put(String.valueOf(row.get("id")), valuesOf(schema.getFields(), row, false));
+      expected.put(
+          String.valueOf(row.get("id")),
+          BigQueryValuesByMeaning.valuesOf(schema.getFields(), row, false));
     }
     Map<String, Map<String, Object>> actual = new HashMap<>();
     for (TableRow row : rowsOf(table)) {
-      actual.put(String.valueOf(row.get("id")), valuesOf(schema.getFields(), row, true));
+      actual.put(
+          String.valueOf(row.get("id")),
+          BigQueryValuesByMeaning.valuesOf(schema.getFields(), row, true));
     }
     assertEquals(expected, actual);
   }
@@ -216,63 +209,6 @@ class AvroLoadFilesTest {
   private static List<TableRow> rowsOf(String table) throws Exception {
     String tableId = table.substring(table.indexOf('.') + 1);
     return new FakeDatasetService().getAllRows(PROJECT, DATASET, tableId);
-  }
-
-  /** The row's values by field name, each read as the BigQuery value it denotes. */
-  private static Map<String, Object> valuesOf(
-      List<TableFieldSchema> fields, Map<?, ?> row, boolean jsonAsText) throws IOException {
-    Map<String, Object> values = new TreeMap<>();
-    for (TableFieldSchema field : fields) {
-      Object raw = row.get(field.getName());
-      if ("REPEATED".equals(field.getMode())) {
-        // An absent REPEATED field and an empty one are the same BigQuery value.
-        List<Object> list = new ArrayList<>();
-        for (Object element : raw == null ? List.of() : (List<?>) raw) {
-          list.add(valueOf(field, element, jsonAsText));
-        }
-        values.put(field.getName(), list);
-      } else if (raw != null) {
-        values.put(field.getName(), valueOf(field, raw, jsonAsText));
-      }
-    }
-    return values;
-  }
-
-  /**
-   * One value as what it means in BigQuery, whichever text form it has: ours (RFC 3339 TIMESTAMP,
-   * NUMERIC at its own scale, JSON as a tree) or Beam's Avro reading (TIMESTAMP {@code yyyy-MM-dd
-   * HH:mm:ss[.f] UTC}, DATETIME with a space, NUMERIC at scale 9, TIME without trailing zeros, JSON
-   * as text).
-   */
-  private static Object valueOf(TableFieldSchema field, Object raw, boolean jsonAsText)
-      throws IOException {
-    String text = String.valueOf(raw);
-    switch (BigQueryType.fromName(field.getType())) {
-      case BYTES:
-        return HexFormat.of().formatHex(Base64.getDecoder().decode(text));
-      case INTEGER:
-        return Long.parseLong(text);
-      case FLOAT:
-        return Double.valueOf(text);
-      case NUMERIC:
-        return new BigDecimal(text).stripTrailingZeros().toPlainString();
-      case BOOLEAN:
-        return Boolean.parseBoolean(text);
-      case TIMESTAMP:
-        return Instant.parse(text.replace(" UTC", "Z").replace(' ', 'T'));
-      case DATE:
-        return LocalDate.parse(text);
-      case TIME:
-        return LocalTime.parse(text);
-      case DATETIME:
-        return LocalDateTime.parse(text.replace(' ', 'T'));
-      case JSON:
-        return jsonAsText ? MAPPER.readTree(text) : MAPPER.valueToTree(raw);
-      case RECORD:
-        return valuesOf(field.getFields(), (Map<?, ?>) raw, jsonAsText);
-      default:
-        return text;
-    }
   }
 
   private static String fixture(String name) throws IOException {

@@ -34,7 +34,7 @@ final class AvroRecordConversion {
     if (problem != null) {
       throw problem.at(prefix);
     }
-    TableRow row = new TableRow();
+    TableRow row = RecordPlan.newRow(columns.length);
     for (int i = 0; i < positions.length; i++) {
       FieldPlan column = columns[i];
       Object value = record.get(positions[i]);

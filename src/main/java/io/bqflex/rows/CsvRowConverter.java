@@ -63,7 +63,7 @@ public final class CsvRowConverter implements Serializable {
    */
   public TableRow convert(String[] columns) throws RecordException {
     FieldPlan[] fields = checkedFields(columns);
-    TableRow row = new TableRow();
+    TableRow row = plan.newRow();
     for (int i = 0; i < fields.length; i++) {
       FieldPlan field = fields[i];
       Object value = value(field, i < columns.length ? columns[i] : null);

@@ -89,7 +89,7 @@ public final class JsonRowConverter implements Serializable {
   /** Reads the object whose START_OBJECT is the current token, up to its END_OBJECT. */
   private TableRow readObject(JsonParser parser, RecordPlan record, String prefix)
       throws IOException, RecordException {
-    TableRow row = new TableRow();
+    TableRow row = record.newRow();
     boolean[] seen = new boolean[record.fields.length];
     while (parser.nextToken() == JsonToken.FIELD_NAME) {
       String key = parser.currentName();

@@ -68,7 +68,7 @@ final class ParquetGroupPlan {
   }
 
   TableRow convert(Group group, String prefix) throws RecordException {
-    TableRow row = new TableRow();
+    TableRow row = RecordPlan.newRow(columns.length);
     for (Column column : columns) {
       if (column == null) {
         continue;

@@ -1,6 +1,8 @@
 package io.bqflex.rows;
 
+import com.google.api.client.util.ArrayMap;
 import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +41,18 @@ final class RecordPlan {
   /** Compiles a schema that went through {@link BigQuerySchemas#parse}. */
   static RecordPlan of(TableSchema schema) {
     return new RecordPlan(schema.getFields(), "");
+  }
+
+  /** An empty row of this record with room for all its fields ({@link FieldPlan#putInto}). */
+  TableRow newRow() {
+    return newRow(fields.length);
+  }
+
+  /** An empty row with room for {@code fieldCount} fields ({@link FieldPlan#putInto}). */
+  static TableRow newRow(int fieldCount) {
+    TableRow row = new TableRow();
+    row.setUnknownKeys(ArrayMap.create(fieldCount));
+    return row;
   }
 
   /**

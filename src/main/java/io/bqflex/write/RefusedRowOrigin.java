@@ -1,5 +1,6 @@
 package io.bqflex.write;
 
+import com.google.api.client.util.ArrayMap;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.OutputRow;
@@ -30,6 +31,7 @@ public final class RefusedRowOrigin {
   private static final String RECORD_NUMBER = "n";
   private static final String MESSAGE_ID = "m";
   private static final String ATTRIBUTES = "a";
+  private static final int KEY_COUNT = 6;
 
   private RefusedRowOrigin() {}
 
@@ -43,22 +45,29 @@ public final class RefusedRowOrigin {
     }
   }
 
+  /**
+   * The kept form of {@code record}. Its values go straight into the row's unknown keys, each key
+   * once: {@code TableRow.set} would look each key up among TableRow's declared fields first (an
+   * interned-string lookup per key, on every row written).
+   */
   static TableRow kept(SourceRecord record) {
-    TableRow kept = new TableRow();
-    putIfSet(kept, TEXT, record.decodedText());
+    ArrayMap<String, Object> kept = ArrayMap.create(KEY_COUNT);
+    addIfSet(kept, TEXT, record.decodedText());
     byte[] bytes = record.bytesIfNotText();
     if (bytes != null) {
-      kept.set(BYTES, Base64.getEncoder().encodeToString(bytes));
+      kept.add(BYTES, Base64.getEncoder().encodeToString(bytes));
     }
-    putIfSet(kept, SOURCE, record.source());
+    addIfSet(kept, SOURCE, record.source());
     if (record.recordNumber() != 0) {
-      kept.set(RECORD_NUMBER, record.recordNumber());
+      kept.add(RECORD_NUMBER, record.recordNumber());
     }
-    putIfSet(kept, MESSAGE_ID, record.messageId());
+    addIfSet(kept, MESSAGE_ID, record.messageId());
     if (record.attributes() != null && !record.attributes().isEmpty()) {
-      kept.set(ATTRIBUTES, record.attributes());
+      kept.add(ATTRIBUTES, record.attributes());
     }
-    return kept;
+    TableRow row = new TableRow();
+    row.setUnknownKeys(kept);
+    return row;
   }
 
   /**
@@ -82,9 +91,9 @@ public final class RefusedRowOrigin {
         attributes(kept.get(ATTRIBUTES)));
   }
 
-  private static void putIfSet(TableRow row, String key, String value) {
+  private static void addIfSet(ArrayMap<String, Object> kept, String key, String value) {
     if (value != null) {
-      row.set(key, value);
+      kept.add(key, value);
     }
   }
 

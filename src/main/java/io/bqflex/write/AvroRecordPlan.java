@@ -39,8 +39,7 @@ final class AvroRecordPlan {
    * list), or another map.
    */
   GenericData.Record toRecord(Object row) {
-    Map<String, Object> values =
-        row instanceof TableRow ? ((TableRow) row).getUnknownKeys() : asMap(row);
+    Map<String, Object> values = valuesOf(row);
     GenericData.Record record = new GenericData.Record(schema);
     for (int i = 0; i < names.length; i++) {
       Object value = values.get(names[i]);
@@ -54,8 +53,9 @@ final class AvroRecordPlan {
     return record;
   }
 
+  /** The values of a row of ours or of a nested record of one, by field name. */
   @SuppressWarnings("unchecked")
-  private static Map<String, Object> asMap(Object row) {
-    return (Map<String, Object>) row;
+  static Map<String, Object> valuesOf(Object row) {
+    return row instanceof TableRow ? ((TableRow) row).getUnknownKeys() : (Map<String, Object>) row;
   }
 }

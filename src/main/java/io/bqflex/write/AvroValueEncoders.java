@@ -44,7 +44,7 @@ final class AvroValueEncoders {
     };
   }
 
-  private static Schema nonNull(Schema union, Schema.Field field) {
+  static Schema nonNull(Schema union, Schema.Field field) {
     List<Schema> types = union.getTypes();
     if (types.size() != 2 || types.get(0).getType() != Schema.Type.NULL) {
       throw new IllegalArgumentException(
@@ -62,7 +62,7 @@ final class AvroValueEncoders {
   }
 
   /** The encoder of one non-null value of {@code schema}. */
-  private static AvroValueEncoder forValue(Schema schema) {
+  static AvroValueEncoder forValue(Schema schema) {
     LogicalType logical = schema.getLogicalType();
     if (logical instanceof LogicalTypes.Decimal) {
       int scale = ((LogicalTypes.Decimal) logical).getScale();

@@ -78,7 +78,7 @@ final class OutputRowFormat {
    */
   private static BigQueryIO.Write<OutputRow> avroLoadFiles() {
     return BigQueryIO.<OutputRow>write()
-        .withAvroFormatFunction(new OutputRowToAvro())
+        .withAvroWriter(new OutputRowDatumWriter.Factory())
         .withAvroSchemaFactory(BigQueryAvroSchemas::forLoadFiles)
         .useAvroLogicalTypes();
   }

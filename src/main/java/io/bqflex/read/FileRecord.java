@@ -1,5 +1,6 @@
 package io.bqflex.read;
 
+import io.bqflex.core.SourceRecord;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,6 +48,11 @@ public final class FileRecord {
   /** The CSV column values (a value may be null, see {@code CsvRecordParser}); empty for JSON. */
   public List<String> values() {
     return values;
+  }
+
+  /** The record as the pipeline carries it on from the file {@code source}. */
+  public SourceRecord asSourceRecord(String source) {
+    return SourceRecord.fromFile(text, bytes, source, number);
   }
 
   /** Whether the record can go on; if not, {@link #failure()} says why. */

@@ -2,6 +2,7 @@ package io.bqflex.read;
 
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.FailedRecordCoder;
+import io.bqflex.core.RecordRereader;
 import io.bqflex.core.Records;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.SourceRecordCoder;
@@ -79,6 +80,14 @@ public final class ReadFileRecords extends PTransform<PBegin, PCollectionTuple> 
 
   public static ReadFileRecords from(String filePattern, FileFormat format) {
     return new ReadFileRecords(filePattern, format, DEFAULT_RANGE_SIZE);
+  }
+
+  /**
+   * Reads records of this read's files again by number, as this read gives them: for a later step
+   * that needs a record's payload back (a row the Storage Write API refuses).
+   */
+  public RecordRereader rereader() {
+    return new FileRecordRereader(format);
   }
 
   /** The same read with ranges of {@code bytes} bytes, so tests can split small files. */

@@ -59,8 +59,7 @@ final class ReadSpanFn extends DoFn<PlannedSpan, SourceRecord> {
         for (FileRecord record = reader.next(); record != null; record = reader.next()) {
           lastNumber = record.number();
           read.inc();
-          SourceRecord sourceRecord =
-              SourceRecord.fromFile(record.text(), record.bytes(), source, record.number());
+          SourceRecord sourceRecord = record.asSourceRecord(source);
           if (record.isReadable()) {
             out.get(records).output(sourceRecord);
           } else {

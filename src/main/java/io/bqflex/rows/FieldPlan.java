@@ -61,11 +61,11 @@ final class FieldPlan {
    * not a list. Every serialization of the row (Jackson, the Storage Write API conversion) reads
    * the unknown keys, and {@link io.bqflex.core.TableRowCoder} reads rows back the same way.
    *
-   * <p>The converters put each field at most once per row (a JSON key seen twice is an error
-   * before this), so the value is appended without looking for the name first: the unknown keys
-   * are an {@link ArrayMap}, whose {@code put} compares the name with every key already there, and
-   * that search, with the map's growth from empty, was a fifth of a JSON line's conversion. Rows
-   * from {@link RecordPlan#newRow} have room for every field.
+   * <p>The converters put each field at most once per row (a JSON key seen twice is an error before
+   * this), so the value is appended without looking for the name first: the unknown keys are an
+   * {@link ArrayMap}, whose {@code put} compares the name with every key already there, and that
+   * search, with the map's growth from empty, was a fifth of a JSON line's conversion. Rows from
+   * {@link RecordPlan#newRow} have room for every field.
    */
   @SuppressWarnings("unchecked")
   void putInto(TableRow row, Object value) {

@@ -77,12 +77,16 @@ public final class GcsCsvToBigQuery implements FileTemplate<GcsCsvToBigQuery.Opt
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
     PayloadFormat csvLines = payloadFormat(options, output.schema());
+    ReadFileRecords read = reader(options);
     pipeline
-        .apply("ReadFiles", reader(options))
+        .apply("ReadFiles", read)
         .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), csvLines))
         .apply(
             "ConvertRecords", ConvertRecords.with(csvLines).enrichedBy(WriterRowChecks.of(output)))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+        .apply(
+            "WriteToBigQuery",
+            new WriteWithDeadLetters(output.settings())
+                .rereadingRefusedRecordsWith(read.rereader()));
   }
 
   @Override

@@ -27,13 +27,16 @@ public final class GcsJsonToBigQuery implements FileTemplate<GcsJsonToBigQuery.O
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
     JsonPayloadFormat lines = payloadFormat(options, output.schema());
+    ReadFileRecords read =
+        ReadFileRecords.from(options.getInputFilePattern(), FileFormat.jsonLines("UTF-8"));
     pipeline
-        .apply(
-            "ReadFiles",
-            ReadFileRecords.from(options.getInputFilePattern(), FileFormat.jsonLines("UTF-8")))
+        .apply("ReadFiles", read)
         .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), lines))
         .apply("ConvertRecords", ConvertRecords.with(lines).enrichedBy(WriterRowChecks.of(output)))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+        .apply(
+            "WriteToBigQuery",
+            new WriteWithDeadLetters(output.settings())
+                .rereadingRefusedRecordsWith(read.rereader()));
   }
 
   @Override

@@ -54,13 +54,16 @@ public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.O
   public void build(Pipeline pipeline, Options options) {
     OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
     TextLinePayloadFormat lines = payloadFormat(options, output.schema());
+    ReadFileRecords read =
+        ReadFileRecords.from(options.getInputFilePattern(), FileFormat.textLines("UTF-8"));
     pipeline
-        .apply(
-            "ReadFiles",
-            ReadFileRecords.from(options.getInputFilePattern(), FileFormat.textLines("UTF-8")))
+        .apply("ReadFiles", read)
         .apply("ApplyUdf", ApplyUdf.of(requiredUdf(options), lines))
         .apply("ConvertRecords", ConvertRecords.with(lines).enrichedBy(WriterRowChecks.of(output)))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+        .apply(
+            "WriteToBigQuery",
+            new WriteWithDeadLetters(output.settings())
+                .rereadingRefusedRecordsWith(read.rereader()));
   }
 
   @Override

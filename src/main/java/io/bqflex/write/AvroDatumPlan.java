@@ -42,7 +42,9 @@ final class AvroDatumPlan {
     return new AvroDatumPlan(recordSchema);
   }
 
-  /** Writes {@code row} (a row of ours or a nested record of one, as for {@link AvroRecordPlan}). */
+  /**
+   * Writes {@code row} (a row of ours or a nested record of one, as for {@link AvroRecordPlan}).
+   */
   void write(Object row, Encoder out) throws IOException {
     Map<String, Object> values = AvroRecordPlan.valuesOf(row);
     for (int i = 0; i < names.length; i++) {

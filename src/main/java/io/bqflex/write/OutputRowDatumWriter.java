@@ -10,8 +10,8 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
 /**
  * Writes the output rows into FILE_LOADS Avro temporary files ({@link
  * BigQueryAvroSchemas#forLoadFiles}) without a GenericRecord between: the same bytes Avro's generic
- * writer makes of {@link TableRowToAvro}'s record (OutputRowDatumWriterTest), at less cost per
- * row (README, Benchmarks). BigQueryIO opens one per temporary file.
+ * writer makes of {@link TableRowToAvro}'s record (OutputRowDatumWriterTest), at less cost per row
+ * (README, Benchmarks). BigQueryIO opens one per temporary file.
  */
 public final class OutputRowDatumWriter implements DatumWriter<OutputRow> {
   private AvroDatumPlan plan;

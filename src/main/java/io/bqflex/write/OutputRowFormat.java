@@ -34,10 +34,11 @@ final class OutputRowFormat {
   /**
    * BigQueryIO's write of the output rows, before destination and dispositions are set.
    *
-   * @param rowsCarryRecords whether each row carries its record ({@link OutputRow#record()}), so
-   *     that a row the Storage Write API refuses can be dead-lettered with its payload
+   * @param kept what each row keeps of its record ({@link OutputRow#record()}), so that a row the
+   *     Storage Write API refuses can be dead-lettered with its payload; null when rows carry no
+   *     record
    */
-  static BigQueryIO.Write<OutputRow> write(WriteSettings settings, boolean rowsCarryRecords) {
+  static BigQueryIO.Write<OutputRow> write(WriteSettings settings, RefusedRowOrigin.Keep kept) {
     TableSchema schema = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
     if (!settings.usesStorageWriteApi()) {
       return loadsAvroFiles(settings, schema)
@@ -51,7 +52,7 @@ final class OutputRowFormat {
                 .withAvroSchemaFactory(BigQueryAvroSchemas::forStorageWrite)
             : BigQueryIO.<OutputRow>write()
                 .withFormatFunction(new RowOf(JsonColumnsAsText.forSchema(settings.schemaJson())));
-    return withRefusedRowsKept(write, settings, schema, rowsCarryRecords);
+    return withRefusedRowsKept(write, settings, schema, kept);
   }
 
   /** Whether the output rows go to BigQueryIO as Avro GenericRecords. */
@@ -106,9 +107,9 @@ final class OutputRowFormat {
       BigQueryIO.Write<OutputRow> write,
       WriteSettings settings,
       TableSchema schema,
-      boolean rowsCarryRecords) {
-    if (rowsCarryRecords) {
-      return write.withFormatRecordOnFailureFunction(new RefusedRowOrigin.Keep());
+      RefusedRowOrigin.Keep kept) {
+    if (kept != null) {
+      return write.withFormatRecordOnFailureFunction(kept);
     }
     if (CellFormRows.needed(schema.getFields())) {
       return write.withFormatRecordOnFailureFunction(

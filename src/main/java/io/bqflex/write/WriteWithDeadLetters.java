@@ -1,21 +1,12 @@
 package io.bqflex.write;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.DeadLetterSchema;
 import io.bqflex.core.FailedRecord;
-import io.bqflex.core.FailedRecordCoder;
 import io.bqflex.core.OutputRow;
 import io.bqflex.core.RecordCounters;
+import io.bqflex.core.RecordRereader;
 import io.bqflex.core.Records;
-import io.bqflex.core.Stage;
-import io.bqflex.rows.BigQuerySchemas;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -50,15 +41,18 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
 
   private final WriteSettings settings;
   private final boolean rowsCarryRecords;
+  private final RecordRereader rereader;
 
   /** A writer of rows that carry their records ({@link OutputRow#of}). */
   public WriteWithDeadLetters(WriteSettings settings) {
-    this(settings, true);
+    this(settings, true, null);
   }
 
-  private WriteWithDeadLetters(WriteSettings settings, boolean rowsCarryRecords) {
+  private WriteWithDeadLetters(
+      WriteSettings settings, boolean rowsCarryRecords, RecordRereader rereader) {
     this.settings = settings;
     this.rowsCarryRecords = rowsCarryRecords;
+    this.rereader = rereader;
   }
 
   /**
@@ -66,7 +60,17 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
    * BigQuery refuses is dead-lettered as BigQueryIO hands it back, the row it sent.
    */
   public static WriteWithDeadLetters ofTypedFileRows(WriteSettings settings) {
-    return new WriteWithDeadLetters(settings, false);
+    return new WriteWithDeadLetters(settings, false, null);
+  }
+
+  /**
+   * This writer, for rows of file records that {@code rereader} can read again: on the Storage
+   * Write API such a row keeps only its record's position for a refusal, and a refused record's
+   * payload is read again from its file ({@link RefusedRowOrigin}). For batch reads of files that
+   * stay as they are while the job runs.
+   */
+  public WriteWithDeadLetters rereadingRefusedRecordsWith(RecordRereader rereader) {
+    return new WriteWithDeadLetters(settings, rowsCarryRecords, rereader);
   }
 
   @Override
@@ -87,8 +91,8 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
                   .getFailedStorageApiInserts()
                   .apply(
                       "RejectedByBigQuery",
-                      ParDo.of(new RejectedRowFn(settings.schemaJson(), rowsCarryRecords)))
-                  .setCoder(FailedRecordCoder.of()));
+                      new RefusedRowsToDeadLetters(
+                          settings.schemaJson(), rowsCarryRecords, rereader)));
     }
     WriteResult deadLettered =
         failures
@@ -119,13 +123,23 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
         : null;
   }
 
+  /** What each row keeps for a refusal on the Storage Write API; null: nothing. */
+  private RefusedRowOrigin.Keep kept() {
+    if (!rowsCarryRecords) {
+      return null;
+    }
+    return rereader == null
+        ? RefusedRowOrigin.Keep.wholeRecords()
+        : RefusedRowOrigin.Keep.filePositions();
+  }
+
   private String schema() {
     return settings.schemaJson();
   }
 
   private BigQueryIO.Write<OutputRow> rowsWrite(PipelineOptions options) {
     BigQueryIO.Write<OutputRow> write =
-        common(OutputRowFormat.write(settings, rowsCarryRecords), options)
+        common(OutputRowFormat.write(settings, kept()), options)
             .withCreateDisposition(settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
     if (settings.timePartitioning() != null) {
@@ -162,122 +176,6 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
               : write.withAutoSharding();
     }
     return BigQueryServicesOverride.applyTo(write, options);
-  }
-
-  /** A row BigQuery refused: it leaves the written count and becomes a dead letter. */
-  private static final class RejectedRowFn
-      extends DoFn<BigQueryStorageApiInsertError, FailedRecord> {
-    /** How BigQueryIO's message for a row over its maximum request size begins. */
-    private static final String PAYLOAD_TOO_LARGE = "Row payload too large";
-
-    /**
-     * What a too-large row's dead letter keeps of it: at most 3 MB of UTF-8, 4 MB more as
-     * payloadBytes' base64, under the 10 MB the dead-letter write takes.
-     */
-    private static final int KEPT_OF_TOO_LARGE_ROW = 1_000_000;
-
-    private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
-    private final String schemaJson;
-    private final boolean rowsCarryRecords;
-    private transient List<TableFieldSchema> fields;
-
-    RejectedRowFn(String schemaJson, boolean rowsCarryRecords) {
-      this.schemaJson = schemaJson;
-      this.rowsCarryRecords = rowsCarryRecords;
-    }
-
-    @Setup
-    public void setup() {
-      fields = BigQuerySchemas.parse(schemaJson, "output schema").getFields();
-    }
-
-    @ProcessElement
-    public void process(
-        @Element BigQueryStorageApiInsertError error, OutputReceiver<FailedRecord> out)
-        throws IOException {
-      written.dec();
-      String table =
-          error.getTable() == null ? null : BigQueryHelpers.toTableSpec(error.getTable());
-      String reason = reason(error.getErrorMessage());
-      FailedRecord failed =
-          rowsCarryRecords
-              ? RefusedRowOrigin.deadLetter(error.getRow(), reason, table)
-              : rowAsSent(error, reason, table);
-      out.output(tooLarge(error.getErrorMessage()) ? cutToFit(failed) : failed);
-    }
-
-    /** The dead letter of a row that carried no record: the row as BigQueryIO sent it, as JSON. */
-    private FailedRecord rowAsSent(BigQueryStorageApiInsertError error, String reason, String table)
-        throws IOException {
-      // Beam hands back the rows of a table with a column named f as cells: show the names.
-      Map<String, Object> named = CellFormRows.named(error.getRow(), fields);
-      String row = BigQueryHelpers.toJsonString(named == null ? error.getRow() : named);
-      return new FailedRecord(
-          System.currentTimeMillis(),
-          row,
-          row.getBytes(StandardCharsets.UTF_8),
-          Stage.WRITE,
-          reason,
-          null,
-          table,
-          0,
-          null,
-          null);
-    }
-
-    /**
-     * A too-large row's dead letter goes through the same API and would be refused in turn: it
-     * keeps the payload's first {@link #KEPT_OF_TOO_LARGE_ROW} characters, and says so.
-     */
-    private static FailedRecord cutToFit(FailedRecord failed) {
-      String text = failed.payloadString();
-      byte[] bytes = failed.payloadBytes();
-      boolean textTooLong = text != null && text.length() > KEPT_OF_TOO_LARGE_ROW;
-      boolean bytesTooLong = bytes != null && bytes.length > KEPT_OF_TOO_LARGE_ROW;
-      if (!textTooLong && !bytesTooLong) {
-        return failed;
-      }
-      int payloadSize = text != null ? text.length() : bytes.length;
-      String cutText = textTooLong ? text.substring(0, KEPT_OF_TOO_LARGE_ROW) : text;
-      byte[] cutBytes =
-          cutText != null
-              ? cutText.getBytes(StandardCharsets.UTF_8)
-              : Arrays.copyOf(bytes, KEPT_OF_TOO_LARGE_ROW);
-      String reason =
-          failed.errorMessage()
-              + String.format(
-                  "; the dead letter keeps the payload's first %,d of %,d %s",
-                  KEPT_OF_TOO_LARGE_ROW, payloadSize, text != null ? "characters" : "bytes");
-      return new FailedRecord(
-          failed.timestampMillis(),
-          cutText,
-          cutBytes,
-          failed.stage(),
-          reason,
-          failed.stacktrace(),
-          failed.source(),
-          failed.recordNumber(),
-          failed.messageId(),
-          failed.attributes());
-    }
-
-    /**
-     * Beam's message for a row over the request size ("Row payload too large. Maximum size
-     * 10000000", from StorageApiWriteUnshardedRecords and StorageApiWritesShardedRecords) names no
-     * rule: the reason names BigQuery's limit, so the user knows the row, not the table, is wrong.
-     */
-    static String reason(String beamMessage) {
-      if (tooLarge(beamMessage)) {
-        return "the row's encoded size exceeds the Storage Write API's 10 MB append-request limit;"
-            + " BigQueryIO refused it: "
-            + beamMessage;
-      }
-      return "BigQuery rejected the row: " + beamMessage;
-    }
-
-    private static boolean tooLarge(String beamMessage) {
-      return beamMessage != null && beamMessage.startsWith(PAYLOAD_TOO_LARGE);
-    }
   }
 
   private static final class DeadLetterRowFn extends DoFn<FailedRecord, TableRow> {

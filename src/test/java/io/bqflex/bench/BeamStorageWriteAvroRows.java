@@ -24,15 +24,18 @@ import org.apache.beam.sdk.util.CoderUtils;
  * then per row calls our format function ({@link TableRowToAvro}), {@code
  * AvroGenericRecordToStorageApiProto.messageFromGenericRecord} and {@code toByteArray()}; and,
  * since the templates' rows carry their records, our failure function ({@link
- * RefusedRowOrigin.Keep}), whose row {@code StorageApiWritePayload.of} JSON-encodes beside the
- * proto for every row.
+ * RefusedRowOrigin.Keep}: a file record's position, a message's whole payload), whose row {@code
+ * StorageApiWritePayload.of} JSON-encodes beside the proto for every row.
  */
 final class BeamStorageWriteAvroRows {
   private final Schema avroSchema;
   private final Descriptor descriptor;
   private final TableRowToAvro toAvro = new TableRowToAvro();
   private final OutputRowToAvro outputToAvro = new OutputRowToAvro();
-  private final RefusedRowOrigin.Keep keep = new RefusedRowOrigin.Keep();
+
+  /** As the file templates keep rows; records that are messages are kept whole by it too. */
+  private final RefusedRowOrigin.Keep keep = RefusedRowOrigin.Keep.filePositions();
+
   private long keptBytes;
 
   BeamStorageWriteAvroRows(TableSchema schema) {

@@ -61,6 +61,9 @@ record JmhRuns(
           Map.entry(
               "StorageBytesBenchmark.jsonToStorageBytesOursAvroRowOnly",
               "json_storage_ours_avro_row_only"),
+          Map.entry(
+              "StorageBytesBenchmark.jsonToStorageBytesOursAvroMessage",
+              "json_storage_ours_avro_message"),
           Map.entry("StorageBytesBenchmark.csvToStorageBytesGoogle", "csv_storage_google"),
           Map.entry("StorageBytesBenchmark.csvToStorageBytesOursAvro", "csv_storage_ours_avro"),
           Map.entry(

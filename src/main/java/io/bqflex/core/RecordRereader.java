@@ -8,8 +8,8 @@ import java.util.Set;
 /**
  * Reads records of one source again, by their numbers: how a step long after the read gets a
  * record's payload back without every record carrying it there. A row the Storage Write API refuses
- * keeps only its file and record number for this (RefusedRowOrigin): refusals are rare, and the
- * payload carried for every row cost a fifth of a record's CPU on that path.
+ * keeps only its file and record number for this (RefusedRowOrigin): refusals are rare, while the
+ * payload carried for every row is made, encoded and shuffled for every row.
  */
 public interface RecordRereader extends Serializable {
   /**

@@ -25,8 +25,9 @@ import org.apache.beam.sdk.transforms.SerializableFunction;
  *   <li>a record read from a file, when the write can read it again ({@link Keep#filePositions}):
  *       its file, record number and its text's hash; the payload is read again from the file for
  *       the few rows refused ({@link #deadLetter(RefusedFileRecord, SourceRecord, String)}), and
- *       the hash tells whether the file still holds the same record. Carrying the payload instead
- *       cost a fifth of a JSON line's CPU on this path (README, Benchmarks);
+ *       the hash tells whether the file still holds the same record. Carrying the line's text
+ *       instead (escaped again inside the kept row's JSON) cost about a quarter of a JSON line's
+ *       rate on this path, and a position is a fraction of its shuffle bytes (README, Benchmarks);
  *   <li>any other record (a Pub/Sub message, which cannot be read again): the original payload (its
  *       text, and its bytes only when they are not that text's UTF-8 form, as base64), the source,
  *       record number, message id and attributes.

@@ -131,7 +131,7 @@ public final class RefusedRowOrigin {
     return new RefusedFileRecord(
         (String) kept.get(SOURCE),
         recordNumber(kept.get(RECORD_NUMBER)),
-        ((Number) number(kept.get(TEXT_HASH))).intValue(),
+        number(kept.get(TEXT_HASH)).intValue(),
         reason,
         System.currentTimeMillis());
   }

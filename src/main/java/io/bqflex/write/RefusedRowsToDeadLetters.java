@@ -58,6 +58,20 @@ final class RefusedRowsToDeadLetters
     this.rereader = rereader;
   }
 
+  /**
+   * What each row must keep for a refusal for this transform to make its dead letter, BigQueryIO's
+   * failure function; null when rows carry no record. Positions only where they can be read again:
+   * the one place that decides both, so that no kept position goes unread.
+   */
+  RefusedRowOrigin.Keep keep() {
+    if (!rowsCarryRecords) {
+      return null;
+    }
+    return rereader == null
+        ? RefusedRowOrigin.Keep.wholeRecords()
+        : RefusedRowOrigin.Keep.filePositions();
+  }
+
   @Override
   public PCollection<FailedRecord> expand(PCollection<BigQueryStorageApiInsertError> refused) {
     PCollectionTuple sorted =

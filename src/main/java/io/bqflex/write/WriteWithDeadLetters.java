@@ -87,12 +87,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.usesStorageWriteApi()) {
       failures =
           failures.and(
-              written
-                  .getFailedStorageApiInserts()
-                  .apply(
-                      "RejectedByBigQuery",
-                      new RefusedRowsToDeadLetters(
-                          settings.schemaJson(), rowsCarryRecords, rereader)));
+              written.getFailedStorageApiInserts().apply("RejectedByBigQuery", refusals()));
     }
     WriteResult deadLettered =
         failures
@@ -123,14 +118,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
         : null;
   }
 
-  /** What each row keeps for a refusal on the Storage Write API; null: nothing. */
-  private RefusedRowOrigin.Keep kept() {
-    if (!rowsCarryRecords) {
-      return null;
-    }
-    return rereader == null
-        ? RefusedRowOrigin.Keep.wholeRecords()
-        : RefusedRowOrigin.Keep.filePositions();
+  /** The dead letters of refused rows, which also say what each row must keep for them. */
+  private RefusedRowsToDeadLetters refusals() {
+    return new RefusedRowsToDeadLetters(settings.schemaJson(), rowsCarryRecords, rereader);
   }
 
   private String schema() {
@@ -139,7 +129,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
 
   private BigQueryIO.Write<OutputRow> rowsWrite(PipelineOptions options) {
     BigQueryIO.Write<OutputRow> write =
-        common(OutputRowFormat.write(settings, kept()), options)
+        common(OutputRowFormat.write(settings, refusals().keep()), options)
             .withCreateDisposition(settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
     if (settings.timePartitioning() != null) {

@@ -29,7 +29,21 @@ public final class RecordCounters {
   public static final String FILES_SPLIT = "files_split";
   public static final String FILES_SPREAD = "files_spread";
 
+  /**
+   * Rows handed to the writer per table, when a template forms each row's table from it: one
+   * counter per table, named by the table ({@code project:dataset.table}).
+   */
+  public static final String TABLES_NAMESPACE = "bqflex.tables";
+
+  /** The counter of the rows of tables beyond those that have a counter of their own. */
+  public static final String OTHER_TABLES = "(other tables)";
+
   private RecordCounters() {}
+
+  /** The counter of rows handed to the writer for {@code table}. */
+  public static Counter tableCounter(String table) {
+    return Metrics.counter(TABLES_NAMESPACE, table);
+  }
 
   public static Counter counter(String name) {
     return Metrics.counter(NAMESPACE, name);

@@ -2,6 +2,7 @@ package io.bqflex.core;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.beam.sdk.PipelineResult;
 import org.apache.beam.sdk.metrics.MetricNameFilter;
 import org.apache.beam.sdk.metrics.MetricQueryResults;
@@ -37,18 +38,7 @@ public record RecordCounts(
    * end.
    */
   public static RecordCounts of(PipelineResult result) {
-    MetricQueryResults metrics =
-        result
-            .metrics()
-            .queryMetrics(
-                MetricsFilter.builder()
-                    .addNameFilter(MetricNameFilter.inNamespace(RecordCounters.NAMESPACE))
-                    .build());
-    Map<String, Long> totals = new LinkedHashMap<>();
-    for (MetricResult<Long> counter : metrics.getCounters()) {
-      Long value = counter.getAttempted();
-      totals.merge(counter.getName().getName(), value == null ? 0L : value, Long::sum);
-    }
+    Map<String, Long> totals = totals(result, RecordCounters.NAMESPACE, new LinkedHashMap<>());
     return new RecordCounts(
         totals.getOrDefault(RecordCounters.READ, 0L),
         totals.getOrDefault(RecordCounters.WRITTEN, 0L),
@@ -57,6 +47,32 @@ public record RecordCounts(
         totals.getOrDefault(RecordCounters.FILES_CUT_SHORT, 0L),
         totals.getOrDefault(RecordCounters.FILES_SPLIT, 0L),
         totals.getOrDefault(RecordCounters.FILES_SPREAD, 0L));
+  }
+
+  /**
+   * Rows handed to the writer per table ({@code project:dataset.table}), by table name, when the
+   * rows were routed to tables named from them ({@link RecordCounters#TABLES_NAMESPACE}); empty
+   * when they were not.
+   */
+  public static Map<String, Long> perTable(PipelineResult result) {
+    return totals(result, RecordCounters.TABLES_NAMESPACE, new TreeMap<>());
+  }
+
+  /** The counters of {@code namespace} by name, into {@code totals}. */
+  private static Map<String, Long> totals(
+      PipelineResult result, String namespace, Map<String, Long> totals) {
+    MetricQueryResults metrics =
+        result
+            .metrics()
+            .queryMetrics(
+                MetricsFilter.builder()
+                    .addNameFilter(MetricNameFilter.inNamespace(namespace))
+                    .build());
+    for (MetricResult<Long> counter : metrics.getCounters()) {
+      Long value = counter.getAttempted();
+      totals.merge(counter.getName().getName(), value == null ? 0L : value, Long::sum);
+    }
+    return totals;
   }
 
   /** Records (not files cut short) that went to the dead-letter table. */

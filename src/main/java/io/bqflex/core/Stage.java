@@ -18,6 +18,11 @@ public enum Stage {
   /** The record does not fit the BigQuery schema (type, range, REQUIRED, unknown field). */
   CONVERT,
   /**
+   * The record's table could not be named: its name is formed from the record (a table-name
+   * template), and a value it needs is missing or gives a name BigQuery refuses.
+   */
+  ROUTE,
+  /**
    * BigQuery itself rejected the row at write time, or would have: a row over the write method's
    * size limit is refused before the write, since on a load job it would fail every row.
    */

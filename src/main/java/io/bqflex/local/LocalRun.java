@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.catalog.ParameterValidator;
+import io.bqflex.core.RecordCounters;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.pipeline.Template;
+import io.bqflex.write.BigQueryOutputOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -212,7 +214,7 @@ public final class LocalRun {
     Pipeline pipeline = Pipeline.create(options);
     t.build(pipeline, options);
     console.printf("Running %s locally; output in %s%n", t.id(), dir);
-    Progress progress = new Progress(console, tables, stopWhen == null);
+    Progress progress = new Progress(console, shownInProgress(options, tables), stopWhen == null);
     PipelineResult result = pipeline.run();
     PipelineResult.State state;
     try {
@@ -227,7 +229,7 @@ public final class LocalRun {
 
     // Also after a timeout: what did arrive is what a user needs to see why the rest did not.
     Map<String, Long> tableRows = new LinkedHashMap<>();
-    for (String table : tables) {
+    for (String table : dumped(tables, RecordCounts.perTable(result))) {
       tableRows.put(table, Math.max(0, bigQuery.dump(table, dir)));
     }
     LocalRunResult summary =
@@ -245,6 +247,35 @@ public final class LocalRun {
       throw new LocalRunTimeoutException(timeout, counts, tableRows, dir);
     }
     return summary;
+  }
+
+  /**
+   * The tables as the progress line names them: when a table-name template routes the rows, the
+   * output table names only their dataset, and the line names the template.
+   */
+  private static List<String> shownInProgress(PipelineOptions options, List<String> tables) {
+    String template = options.as(BigQueryOutputOptions.class).getOutputTableNameTemplate();
+    if (template == null || template.isBlank()) {
+      return tables;
+    }
+    List<String> shown = new ArrayList<>(tables);
+    shown.set(0, "the tables " + template + " names");
+    return shown;
+  }
+
+  /**
+   * The tables to dump, from the template's {@code tables} (the output table, then the dead-letter
+   * table): when rows were routed to tables named from them ({@code routed}, rows by table), those
+   * tables in place of the output table, which then names only their project and dataset.
+   */
+  private static List<String> dumped(List<String> tables, Map<String, Long> routed) {
+    if (routed.isEmpty()) {
+      return tables;
+    }
+    List<String> dumped = new ArrayList<>(routed.keySet());
+    dumped.remove(RecordCounters.OTHER_TABLES);
+    dumped.addAll(tables.subList(1, tables.size()));
+    return dumped;
   }
 
   private <O extends PipelineOptions> O options(Template<O> t) {

@@ -13,6 +13,9 @@ public record LocalRunResult(
     Map<String, Long> tableRows,
     Path dir) {
 
+  /** Tables listed in the summary's lines; rows routed to many tables list the first ones. */
+  static final int MAX_TABLES_SHOWN = 20;
+
   public double recordsPerSecond() {
     return seconds <= 0 ? 0 : counts.read() / seconds;
   }
@@ -44,8 +47,15 @@ public record LocalRunResult(
               "  %,d large file%s read in ranges by many workers, %,d read whole and spread%n",
               counts.filesSplit(), counts.filesSplit() == 1 ? "" : "s", counts.filesSpread()));
     }
-    tableRows.forEach(
-        (table, rows) -> out.append(String.format("  %-50s %,d rows%n", table, rows)));
+    tableRows.entrySet().stream()
+        .limit(MAX_TABLES_SHOWN)
+        .forEach(t -> out.append(String.format("  %-50s %,d rows%n", t.getKey(), t.getValue())));
+    if (tableRows.size() > MAX_TABLES_SHOWN) {
+      out.append(
+          String.format(
+              "  ... and %,d more tables (every one in summary.json)%n",
+              tableRows.size() - MAX_TABLES_SHOWN));
+    }
     out.append("  tables and summary.json in ").append(dir).append(System.lineSeparator());
     if (counts.read() > 0 && counts.recordsDeadLettered() == counts.read()) {
       // Exit status 0 all the same: the job did its work; the data or the schema is wrong.

@@ -2,8 +2,10 @@ package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.LaunchChecks;
+import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.Template;
 import io.bqflex.rows.DataSchema;
+import io.bqflex.write.TableNameTemplate;
 import io.bqflex.write.WriteSettings;
 import java.util.List;
 
@@ -38,7 +40,26 @@ interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
         options.getOutputTable(),
         dataSchema(options),
         reach,
-        schema -> checkSchema(options, schema));
+        schema -> {
+          checkSchema(options, schema);
+          refuseAttributes(options);
+        });
+  }
+
+  /**
+   * Files have no message attributes: a table name that takes one could never be formed.
+   *
+   * @throws InvalidParameterException naming {@code outputTableNameTemplate}
+   */
+  private static void refuseAttributes(FilesToTableOptions options) {
+    String text = options.getOutputTableNameTemplate();
+    if (text != null && !text.isBlank() && TableNameTemplate.parse(text).readsAttributes()) {
+      throw new InvalidParameterException(
+          TableNameTemplate.PARAMETER,
+          "'"
+              + text
+              + "' takes a message attribute, and files have none; name the tables from columns");
+    }
   }
 
   @Override

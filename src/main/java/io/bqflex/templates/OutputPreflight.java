@@ -80,6 +80,9 @@ final class OutputPreflight {
   }
 
   private static boolean asksOfExistingTable(BigQueryOutputOptions options) {
+    if (OutputSchema.routesRows(options)) {
+      return false;
+    }
     String field = options.getTimePartitioningField();
     return options.getCreateDisposition() == CreateDisposition.CREATE_NEVER
         || (field != null && !field.isBlank());

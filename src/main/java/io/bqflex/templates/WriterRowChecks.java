@@ -5,6 +5,7 @@ import io.bqflex.core.RowEnricher;
 import io.bqflex.write.LoadJobRowLimit;
 import io.bqflex.write.OutputTable;
 import io.bqflex.write.PartitionCheck;
+import io.bqflex.write.RoutedRowCheck;
 import io.bqflex.write.WriteSettings;
 
 /**
@@ -30,7 +31,13 @@ final class WriterRowChecks {
       checked = checked.andThen((record, row) -> partition.check(row));
     }
     LoadJobRowLimit rowLimit = settings.loadJobRowLimit();
-    return rowLimit == null ? checked : checked.andThen(rowLimit::check);
+    if (rowLimit != null) {
+      checked = checked.andThen(rowLimit::check);
+    }
+    // Last: it counts the row for its table, which only a row that goes on to it should be.
+    return settings.routesRows()
+        ? checked.andThen(new RoutedRowCheck(settings.routing()))
+        : checked;
   }
 
   /**
@@ -46,6 +53,11 @@ final class WriterRowChecks {
       checked = checked.andThen(partition::check);
     }
     LoadJobRowLimit rowLimit = settings.loadJobRowLimit();
-    return rowLimit == null ? checked : checked.andThen(rowLimit::check);
+    if (rowLimit != null) {
+      checked = checked.andThen(rowLimit::check);
+    }
+    return settings.routesRows()
+        ? checked.andThen((RowCheck) new RoutedRowCheck(settings.routing()))
+        : checked;
   }
 }

@@ -21,6 +21,13 @@ public interface BigQueryOutputOptions extends BigQueryOptions {
 
   void setJSONPath(String value);
 
+  @Description(
+      "Name of each row's table, formed from it: events_{event_type}, requests_{ts:yyyyMMdd},"
+          + " {attribute:NAME}; the project and dataset are the output table's.")
+  String getOutputTableNameTemplate();
+
+  void setOutputTableNameTemplate(String value);
+
   @Description("Dead-letter table; default: the output table's name with '_error_records'.")
   String getOutputDeadletterTable();
 

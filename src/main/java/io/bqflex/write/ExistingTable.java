@@ -46,6 +46,10 @@ public final class ExistingTable {
    */
   public static List<String> problems(
       BigQueryOutputOptions options, String tableParameter, String table) {
+    if (OutputSchema.routesRows(options)) {
+      // The table is named row by row: there is none to look up before the rows come.
+      return List.of();
+    }
     DecoratedTable output;
     TableReference ref;
     try {

@@ -38,6 +38,14 @@ public final class OutputSchema {
     String path = options.getJSONPath();
     boolean fromFile = path != null && !path.isBlank();
     String schemaParameter = fromFile ? "JSONPath" : tableParameter;
+    if (!fromFile && fromData == null && routesRows(options)) {
+      throw new InvalidParameterException(
+          "JSONPath",
+          "is needed with "
+              + TableNameTemplate.PARAMETER
+              + ": the rows' tables are named row by row, so there is no one existing table to"
+              + " take the schema from; give the schema every table is written with");
+    }
     TableSchema schema;
     try {
       schema =
@@ -59,6 +67,12 @@ public final class OutputSchema {
     return schema;
   }
 
+  /** Whether {@code outputTableNameTemplate} names each row's table. */
+  public static boolean routesRows(BigQueryOutputOptions options) {
+    String template = options.getOutputTableNameTemplate();
+    return template != null && !template.isBlank();
+  }
+
   /**
    * Why the schema cannot be read on this machine without Google Cloud, as one line saying that the
    * checks against it run at launch; null when it is a local file (read by {@link #resolve}).
@@ -75,6 +89,9 @@ public final class OutputSchema {
     String path = options.getJSONPath();
     if ((path == null || path.isBlank()) && fromData != null) {
       return fromData.notReadableHere();
+    }
+    if ((path == null || path.isBlank()) && routesRows(options)) {
+      return null; // resolve refuses it: nothing to read at launch either
     }
     if (path == null || path.isBlank()) {
       return "JSONPath: not given, so the schema is the existing "

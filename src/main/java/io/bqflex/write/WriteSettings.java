@@ -33,7 +33,8 @@ public record WriteSettings(
     String loadTempDirectory,
     int triggeringFrequencySeconds,
     int numStreams,
-    PartitionCheck partitionCheck)
+    PartitionCheck partitionCheck,
+    RowRouting routing)
     implements Serializable {
 
   private static final Set<String> PARTITIONING_TYPES = Set.of("HOUR", "DAY", "MONTH", "YEAR");
@@ -58,9 +59,10 @@ public record WriteSettings(
     if (partitioningField != null && schemaJson != null) {
       partitioningField = PartitionColumn.of(partitioningField, partitioningType, schemaJson);
     }
+    String deadLetterTable = DeadLetterTable.resolve(options.getOutputDeadletterTable(), output);
     return new WriteSettings(
         output,
-        DeadLetterTable.resolve(options.getOutputDeadletterTable(), output),
+        deadLetterTable,
         schemaJson,
         method,
         options.as(StreamingOptions.class).isStreaming(),
@@ -80,7 +82,36 @@ public record WriteSettings(
             partitioningField,
             partitioningType,
             usesStorageWriteApi(method),
-            options.getWriteDisposition()));
+            options.getWriteDisposition()),
+        routing(options, tableParameter, output, schemaJson, deadLetterTable));
+  }
+
+  /**
+   * The routing of rows to the tables {@code outputTableNameTemplate} names, checked against {@code
+   * schemaJson} when it is known; null when the parameter is not given.
+   */
+  private static RowRouting routing(
+      BigQueryOutputOptions options,
+      String tableParameter,
+      DecoratedTable output,
+      String schemaJson,
+      String deadLetterTable) {
+    String text = blankToNull(options.getOutputTableNameTemplate());
+    if (text == null) {
+      return null;
+    }
+    TableNameTemplate names = TableNameTemplate.parse(text);
+    if (schemaJson != null) {
+      names = names.check(BigQuerySchemas.parse(schemaJson, "output schema"));
+    }
+    if (options.getCreateDisposition() == CreateDisposition.CREATE_NEVER) {
+      throw new InvalidParameterException(
+          TableNameTemplate.PARAMETER,
+          "does not work with createDisposition=CREATE_NEVER: a row whose table does not exist"
+              + " would fail its whole bundle, again and again; use CREATE_IF_NEEDED, which creates"
+              + " each table as its first row comes");
+    }
+    return RowRouting.of(tableParameter, output, names, deadLetterTable);
   }
 
   /**
@@ -132,6 +163,11 @@ public record WriteSettings(
    */
   String destination() {
     return usesStorageWriteApi() ? table.base() : table.spec();
+  }
+
+  /** Whether each row's table is formed from the row ({@link #routing()}). */
+  public boolean routesRows() {
+    return routing != null;
   }
 
   TimePartitioning timePartitioning() {

@@ -77,11 +77,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   public PDone expand(PCollectionTuple input) {
     PipelineOptions options = input.getPipeline().getOptions();
     WriteResult written =
-        input
-            .get(ROWS)
-            .apply(
-                "WriteRows",
-                rowsWrite(options).to(settings.destination()).withJsonSchema(schema()));
+        input.get(ROWS).apply("WriteRows", rowsWrite(options).withJsonSchema(schema()));
 
     PCollectionList<FailedRecord> failures = PCollectionList.of(input.get(FAILURES));
     if (settings.usesStorageWriteApi()) {
@@ -132,8 +128,14 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
         common(OutputRowFormat.write(settings, refusals().keep()), options)
             .withCreateDisposition(settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
-    if (settings.timePartitioning() != null) {
-      write = write.withTimePartitioning(settings.timePartitioning());
+    if (settings.routesRows()) {
+      // BigQueryIO takes the partitioning of routed tables from each destination only.
+      write = write.to(new RoutedTables(settings.routing(), settings.timePartitioning()));
+    } else {
+      write = write.to(settings.destination());
+      if (settings.timePartitioning() != null) {
+        write = write.withTimePartitioning(settings.timePartitioning());
+      }
     }
     if (settings.clustering() != null) {
       write = write.withClustering(settings.clustering());

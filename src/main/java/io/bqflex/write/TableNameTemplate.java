@@ -1,0 +1,362 @@
+package io.bqflex.write;
+
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.InvalidParameterException;
+import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A table name with placeholders, formed again for each row: {@code events_{event_type}}. The
+ * placeholder syntax is that of Google's {@code PubSub_CDC_to_BigQuery} template ({@code {column}}
+ * takes a top-level column's value), with two additions: {@code {column:pattern}} formats a DATE,
+ * DATETIME or TIMESTAMP column with a {@link DateTimeFormatter} pattern ({@code requests_{ts:
+ * yyyyMMdd}}, TIMESTAMPs in UTC), and {@code {attribute:NAME}} takes a Pub/Sub message attribute.
+ *
+ * <p>Everything that can be known before a row arrives is checked at launch ({@link #check}): the
+ * columns exist and have a type that gives a name, patterns compile and give only characters a
+ * table name may have, the literal text is allowed. What only a row can tell (a null value, a value
+ * with a character BigQuery refuses) is a {@link NoTableName} for that row alone.
+ */
+public final class TableNameTemplate implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** The parameter that gives the template. */
+  public static final String PARAMETER = "outputTableNameTemplate";
+
+  private static final String ATTRIBUTE = "attribute:";
+
+  /** Types whose value is written into the name as it is. */
+  private static final Set<String> AS_IS = Set.of("STRING", "INTEGER", "INT64", "BOOLEAN", "BOOL");
+
+  /** Types whose value a pattern formats. */
+  private static final Set<String> TIMES = Set.of("DATE", "DATETIME", "TIMESTAMP");
+
+  /** A moment every time pattern is tried on at launch: all its fields differ. */
+  private static final LocalDateTime PROBE =
+      LocalDateTime.of(2026, 11, 30, 13, 45, 56, 789_000_000);
+
+  /** Formatters are immutable and cost a parse to build: one per pattern, for every row. */
+  private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
+
+  private final String text;
+  private final List<Part> parts;
+
+  private TableNameTemplate(String text, List<Part> parts) {
+    this.text = text;
+    this.parts = parts;
+  }
+
+  /** A row's table name cannot be formed; the message says why, for its dead letter. */
+  public static final class NoTableName extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    NoTableName(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * One piece of the template: literal text, a column's value, or an attribute's.
+   *
+   * @param literal the text, for a literal; null otherwise
+   * @param column the column's name as the schema spells it; null otherwise
+   * @param pattern the column's time pattern; null for a value taken as it is
+   * @param attribute the attribute's name; null otherwise
+   */
+  private record Part(String literal, String column, String pattern, String attribute)
+      implements Serializable {}
+
+  /**
+   * Parses {@code text}, the value of {@link #PARAMETER}; the columns are checked by {@link
+   * #check}.
+   *
+   * @throws InvalidParameterException when the braces do not pair or a placeholder is empty
+   */
+  public static TableNameTemplate parse(String text) {
+    List<Part> parts = new ArrayList<>();
+    int at = 0;
+    while (at < text.length()) {
+      int open = text.indexOf('{', at);
+      int close = text.indexOf('}', at);
+      if (close >= 0 && (open < 0 || close < open)) {
+        throw invalid(text, "has a '}' with no '{' before it");
+      }
+      if (open < 0) {
+        parts.add(new Part(text.substring(at), null, null, null));
+        break;
+      }
+      if (open > at) {
+        parts.add(new Part(text.substring(at, open), null, null, null));
+      }
+      int nested = text.indexOf('{', open + 1);
+      if (close < 0 || (nested >= 0 && nested < close)) {
+        throw invalid(text, "has a '{' with no '}' after it");
+      }
+      parts.add(placeholder(text, text.substring(open + 1, close).trim()));
+      at = close + 1;
+    }
+    return new TableNameTemplate(text, List.copyOf(parts));
+  }
+
+  private static Part placeholder(String text, String inside) {
+    if (inside.isEmpty()) {
+      throw invalid(text, "has an empty placeholder {}; put a column's name in it");
+    }
+    if (inside.startsWith(ATTRIBUTE)) {
+      String attribute = inside.substring(ATTRIBUTE.length()).trim();
+      if (attribute.isEmpty()) {
+        throw invalid(text, "has {attribute:} with no attribute's name");
+      }
+      return new Part(null, null, null, attribute);
+    }
+    int colon = inside.indexOf(':');
+    return colon < 0
+        ? new Part(null, inside, null, null)
+        : new Part(null, inside.substring(0, colon).trim(), inside.substring(colon + 1), null);
+  }
+
+  /** The template as given. */
+  public String text() {
+    return text;
+  }
+
+  /** Whether a placeholder takes a message attribute. */
+  public boolean readsAttributes() {
+    return parts.stream().anyMatch(p -> p.attribute() != null);
+  }
+
+  /**
+   * This template with each column placeholder bound to its column of {@code schema}, checked: the
+   * column exists at the top level, has a type that gives a name, and a pattern (needed for
+   * DATETIME and TIMESTAMP, allowed for DATE) compiles and gives only characters a table name may
+   * have; the literal text is allowed too.
+   *
+   * @throws InvalidParameterException naming {@link #PARAMETER} and what is wrong
+   */
+  public TableNameTemplate check(TableSchema schema) {
+    List<Part> bound = new ArrayList<>();
+    for (Part part : parts) {
+      if (part.literal() != null) {
+        int bad = TableNames.firstRefused(part.literal());
+        if (bad >= 0) {
+          throw invalid(
+              text,
+              "has "
+                  + TableNames.describe(bad)
+                  + " outside its placeholders, so no table name it forms is one BigQuery"
+                  + " accepts (letters, marks, numbers, '_', '-' and spaces;"
+                  + " https://cloud.google.com/bigquery/docs/tables#table_naming)");
+        }
+        bound.add(part);
+      } else if (part.column() != null) {
+        bound.add(bind(part, schema));
+      } else {
+        bound.add(part);
+      }
+    }
+    int literalBytes =
+        bound.stream()
+            .filter(p -> p.literal() != null)
+            .mapToInt(p -> p.literal().getBytes(StandardCharsets.UTF_8).length)
+            .sum();
+    if (literalBytes > TableNames.MAX_BYTES) {
+      throw invalid(
+          text,
+          "has "
+              + literalBytes
+              + " UTF-8 bytes of literal text, so every name it forms is over BigQuery's "
+              + TableNames.MAX_BYTES);
+    }
+    return new TableNameTemplate(text, List.copyOf(bound));
+  }
+
+  private Part bind(Part part, TableSchema schema) {
+    TableFieldSchema field = topLevelField(schema, part.column());
+    String type = field.getType() == null ? "" : field.getType().toUpperCase(Locale.ROOT);
+    String where = "{" + part.column() + (part.pattern() == null ? "" : ":" + part.pattern()) + "}";
+    if ("REPEATED".equalsIgnoreCase(field.getMode())) {
+      throw invalid(text, where + " takes REPEATED column " + field.getName() + "; give one value");
+    }
+    if (part.pattern() == null) {
+      if (TIMES.contains(type) && !"DATE".equals(type)) {
+        throw invalid(
+            text,
+            where
+                + " takes "
+                + type
+                + " column "
+                + field.getName()
+                + " without a pattern; give one, e.g. {"
+                + field.getName()
+                + ":yyyyMMdd}");
+      }
+      if (!AS_IS.contains(type) && !"DATE".equals(type)) {
+        throw invalid(
+            text,
+            where
+                + " takes "
+                + type
+                + " column "
+                + field.getName()
+                + "; a name is formed from STRING, INT64, BOOL, or DATE, DATETIME and TIMESTAMP"
+                + " with a pattern");
+      }
+      return new Part(null, field.getName(), null, null);
+    }
+    if (!TIMES.contains(type)) {
+      throw invalid(
+          text,
+          where
+              + " gives a pattern for "
+              + type
+              + " column "
+              + field.getName()
+              + "; patterns are for DATE, DATETIME and TIMESTAMP columns");
+    }
+    checkPattern(where, part.pattern(), type);
+    return new Part(null, field.getName(), part.pattern(), null);
+  }
+
+  private void checkPattern(String where, String pattern, String type) {
+    String probe;
+    try {
+      probe = format(pattern, "DATE".equals(type) ? PROBE.toLocalDate() : PROBE);
+    } catch (IllegalArgumentException e) {
+      throw invalid(text, where + " has a pattern Java cannot read: " + e.getMessage());
+    } catch (DateTimeException e) {
+      throw invalid(
+          text, where + " asks of a " + type + " value what it does not have: " + e.getMessage());
+    }
+    int bad = TableNames.firstRefused(probe);
+    if (bad >= 0) {
+      throw invalid(
+          text,
+          where
+              + " gives names like '"
+              + probe
+              + "', with "
+              + TableNames.describe(bad)
+              + ", which BigQuery refuses in a table name; e.g. yyyyMMdd");
+    }
+  }
+
+  private TableFieldSchema topLevelField(TableSchema schema, String column) {
+    List<TableFieldSchema> fields = schema.getFields() == null ? List.of() : schema.getFields();
+    for (TableFieldSchema field : fields) {
+      if (field.getName().equalsIgnoreCase(column)) {
+        return field;
+      }
+    }
+    List<String> names = fields.stream().map(TableFieldSchema::getName).toList();
+    throw invalid(
+        text,
+        "{"
+            + column
+            + "} names no top-level column of the schema"
+            + (column.contains(".") ? " (placeholders take top-level columns only)" : "")
+            + "; its columns: "
+            + String.join(", ", names));
+  }
+
+  /**
+   * The table name for {@code row}, whose record had {@code attributes} (null for none).
+   *
+   * @throws NoTableName when a value is missing or gives a name BigQuery refuses
+   */
+  public String nameFor(Map<String, Object> row, Map<String, String> attributes)
+      throws NoTableName {
+    StringBuilder name = new StringBuilder();
+    for (Part part : parts) {
+      if (part.literal() != null) {
+        name.append(part.literal());
+      } else if (part.attribute() != null) {
+        String value = attributes == null ? null : attributes.get(part.attribute());
+        if (value == null) {
+          throw new NoTableName(
+              "the record has no attribute '"
+                  + part.attribute()
+                  + "' for table name template "
+                  + text);
+        }
+        name.append(value);
+      } else {
+        name.append(columnValue(part, row));
+      }
+    }
+    String formed = name.toString();
+    String problem = TableNames.problem(formed);
+    if (problem != null) {
+      throw new NoTableName(
+          "table name '"
+              + formed
+              + "' (from template "
+              + text
+              + ") "
+              + problem
+              + " (https://cloud.google.com/bigquery/docs/tables#table_naming)");
+    }
+    return formed;
+  }
+
+  private String columnValue(Part part, Map<String, Object> row) throws NoTableName {
+    Object value = row.get(part.column());
+    if (value == null) {
+      throw new NoTableName(
+          "column " + part.column() + " is null, and table name template " + text + " needs it");
+    }
+    if (part.pattern() == null) {
+      return String.valueOf(value);
+    }
+    String canonical = String.valueOf(value);
+    TemporalAccessor time;
+    if (canonical.length() == 10) {
+      time = LocalDate.ofEpochDay(CanonicalTimes.epochDay(canonical));
+    } else if (canonical.endsWith("Z")) {
+      long micros = CanonicalTimes.timestampMicros(canonical);
+      time =
+          LocalDateTime.ofInstant(
+              Instant.ofEpochSecond(
+                  Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
+              ZoneOffset.UTC);
+    } else {
+      long micros = CanonicalTimes.datetimeMicros(canonical);
+      time =
+          LocalDateTime.ofEpochSecond(
+              Math.floorDiv(micros, 1_000_000L),
+              (int) Math.floorMod(micros, 1_000_000L) * 1000,
+              ZoneOffset.UTC);
+    }
+    return format(part.pattern(), time);
+  }
+
+  private static String format(String pattern, TemporalAccessor time) {
+    return FORMATTERS
+        .computeIfAbsent(pattern, p -> DateTimeFormatter.ofPattern(p, Locale.ROOT))
+        .format(time);
+  }
+
+  private static InvalidParameterException invalid(String text, String problem) {
+    // "'t' has ..." for the template as a whole, "'t': {x} ..." for one of its placeholders.
+    String joint = problem.startsWith("{") ? ": " : " ";
+    return new InvalidParameterException(PARAMETER, "'" + text + "'" + joint + problem);
+  }
+
+  @Override
+  public String toString() {
+    return text;
+  }
+}

@@ -1,0 +1,65 @@
+package io.bqflex.write;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * BigQuery's rule for a table's name, as checked before a name is written to: "Can contain up to
+ * 1,024 UTF-8 bytes. Can contain Unicode characters in category L (letter), M (mark), N (number),
+ * Pc (connector, including underscore), Pd (dash), Zs (space)"
+ * (https://cloud.google.com/bigquery/docs/tables#table_naming).
+ *
+ * <p>Beam's table-spec parser takes of Pc, Pd and Zs only {@code _}, {@code -} and a space, and a
+ * name it cannot parse fails the write, not the row: those three are what both accept, so those are
+ * what this rule lets through.
+ */
+final class TableNames {
+  static final int MAX_BYTES = 1024;
+
+  private TableNames() {}
+
+  /** Whether {@code c} may appear in a table name. */
+  static boolean allowed(int c) {
+    if (c == '_' || c == '-' || c == ' ') {
+      return true;
+    }
+    return switch (Character.getType(c)) {
+      case Character.UPPERCASE_LETTER,
+          Character.LOWERCASE_LETTER,
+          Character.TITLECASE_LETTER,
+          Character.MODIFIER_LETTER,
+          Character.OTHER_LETTER,
+          Character.NON_SPACING_MARK,
+          Character.ENCLOSING_MARK,
+          Character.COMBINING_SPACING_MARK,
+          Character.DECIMAL_DIGIT_NUMBER,
+          Character.LETTER_NUMBER,
+          Character.OTHER_NUMBER ->
+          true;
+      default -> false;
+    };
+  }
+
+  /** Why {@code name} cannot be a table's name, as a fragment; null when it can. */
+  static String problem(String name) {
+    if (name.isEmpty()) {
+      return "is empty";
+    }
+    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
+    if (bytes > MAX_BYTES) {
+      return "has " + bytes + " UTF-8 bytes, over BigQuery's " + MAX_BYTES;
+    }
+    int bad = firstRefused(name);
+    return bad < 0 ? null : "has " + describe(bad) + ", which BigQuery refuses in a table name";
+  }
+
+  /** The first character of {@code text} a table name may not have, or -1. */
+  static int firstRefused(String text) {
+    return text.codePoints().filter(c -> !allowed(c)).findFirst().orElse(-1);
+  }
+
+  /** {@code 'c'} for a printable character, its code point otherwise. */
+  static String describe(int c) {
+    String shown = Character.isISOControl(c) ? "" : "'" + new String(Character.toChars(c)) + "' ";
+    return shown + String.format("(U+%04X)", c);
+  }
+}

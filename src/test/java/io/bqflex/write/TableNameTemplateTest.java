@@ -1,0 +1,175 @@
+package io.bqflex.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Table names formed from rows. The rule every formed name is held to is BigQuery's table naming:
+ * up to 1,024 UTF-8 bytes of Unicode letters, marks, numbers, connectors, dashes and spaces
+ * (https://cloud.google.com/bigquery/docs/tables#table_naming). Values are in the canonical forms
+ * our converters put in rows (DATE yyyy-MM-dd, DATETIME yyyy-MM-ddTHH:mm:ss.ffffff, TIMESTAMP the
+ * same with Z).
+ */
+class TableNameTemplateTest {
+  private static final TableSchema SCHEMA =
+      BigQuerySchemas.parse(
+          "[{\"name\":\"Event_Type\",\"type\":\"STRING\"},"
+              + "{\"name\":\"shard\",\"type\":\"INTEGER\"},"
+              + "{\"name\":\"live\",\"type\":\"BOOLEAN\"},"
+              + "{\"name\":\"day\",\"type\":\"DATE\"},"
+              + "{\"name\":\"at\",\"type\":\"DATETIME\"},"
+              + "{\"name\":\"ts\",\"type\":\"TIMESTAMP\"},"
+              + "{\"name\":\"price\",\"type\":\"FLOAT\"},"
+              + "{\"name\":\"tags\",\"type\":\"STRING\",\"mode\":\"REPEATED\"},"
+              + "{\"name\":\"who\",\"type\":\"RECORD\",\"fields\":"
+              + "[{\"name\":\"name\",\"type\":\"STRING\"}]}]",
+          "test schema");
+
+  private static TableNameTemplate checked(String text) {
+    return TableNameTemplate.parse(text).check(SCHEMA);
+  }
+
+  private static String refusal(String text) {
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> checked(text));
+    assertTrue(e.getMessage().contains("'outputTableNameTemplate'"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
+    return e.getMessage();
+  }
+
+  private static String name(String text, TableRow row) throws Exception {
+    return checked(text).nameFor(row, null);
+  }
+
+  private static String noName(String text, TableRow row, Map<String, String> attributes) {
+    return assertThrows(
+            TableNameTemplate.NoTableName.class, () -> checked(text).nameFor(row, attributes))
+        .getMessage();
+  }
+
+  @Test
+  void columnsGiveTheirValuesAsTheyAre() throws Exception {
+    TableRow row =
+        new TableRow()
+            .set("Event_Type", "click")
+            .set("shard", 7L)
+            .set("live", true)
+            .set("day", "2026-12-03");
+    // Column names are matched as BigQuery matches them, whatever their case.
+    assertEquals("events_click", name("events_{event_type}", row));
+    assertEquals("s7_true", name("s{shard}_{live}", row));
+    // A DATE as it is: its dashes are category Pd, allowed.
+    assertEquals("daily_2026-12-03", name("daily_{day}", row));
+    assertEquals("click", name("{ Event_Type }", row));
+  }
+
+  @Test
+  void timePatternsFormatDatesDatetimesAndTimestampsInUtc() throws Exception {
+    TableRow row =
+        new TableRow()
+            .set("day", "2026-12-03")
+            .set("at", "2026-12-03T23:59:59.999999")
+            .set("ts", "2026-12-31T23:30:00.000000Z");
+    assertEquals("d_20261203", name("d_{day:yyyyMMdd}", row));
+    assertEquals("h_2026120323", name("h_{at:yyyyMMddHH}", row));
+    assertEquals("requests_20261231", name("requests_{ts:yyyyMMdd}", row));
+    assertEquals("m_2026_12", name("m_{ts:yyyy_MM}", row));
+    // Before 1970 the micros are negative: floor division keeps the day.
+    assertEquals(
+        "old_19691231",
+        name("old_{ts:yyyyMMdd}", new TableRow().set("ts", "1969-12-31T23:59:59.500000Z")));
+  }
+
+  @Test
+  void unicodeValuesBigQueryAllowsGiveNames() throws Exception {
+    // Letters of any script (L), a combining mark (M), a space (Zs), a dash (Pd).
+    assertEquals(
+        "t_日本 café-x", name("t_{event_type}", new TableRow().set("Event_Type", "日本 café-x")));
+    assertEquals("t_e\u0301", name("t_{event_type}", new TableRow().set("Event_Type", "e\u0301")));
+  }
+
+  @Test
+  void aRowWhoseNameCannotBeFormedSaysWhy() {
+    assertTrue(
+        noName("events_{event_type}", new TableRow(), null).contains("column Event_Type is null"));
+    assertTrue(
+        noName("events_{event_type}", new TableRow().set("Event_Type", "a/b"), null)
+            .contains("'/' (U+002F)"));
+    assertTrue(
+        noName("events_{event_type}", new TableRow().set("Event_Type", "a.b"), null)
+            .contains("'.' (U+002E)"));
+    // An emoji is a symbol (So), not a letter.
+    assertTrue(
+        noName("events_{event_type}", new TableRow().set("Event_Type", "\uD83D\uDE00"), null)
+            .contains("U+1F600"));
+    assertTrue(
+        noName("{event_type}", new TableRow().set("Event_Type", ""), null).contains("is empty"));
+    // 1,024 bytes at most: 342 three-byte characters are 1,026.
+    String tooLong = "日".repeat(342);
+    assertTrue(
+        noName("{event_type}", new TableRow().set("Event_Type", tooLong), null)
+            .contains("1026 UTF-8 bytes"));
+    assertEquals(
+        "日".repeat(341),
+        assertDoesNotThrow("{event_type}", new TableRow().set("Event_Type", "日".repeat(341))));
+  }
+
+  private static String assertDoesNotThrow(String text, TableRow row) {
+    try {
+      return name(text, row);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void attributesComeFromTheMessage() throws Exception {
+    TableNameTemplate template = checked("events_{attribute:source}");
+    assertTrue(template.readsAttributes());
+    assertEquals("events_web", template.nameFor(new TableRow(), Map.of("source", "web")));
+    assertTrue(
+        noName("events_{attribute:source}", new TableRow(), Map.of())
+            .contains("no attribute 'source'"));
+    assertTrue(noName("events_{attribute:source}", new TableRow(), null).contains("no attribute"));
+    assertFalse(checked("events_{event_type}").readsAttributes());
+  }
+
+  @Test
+  void whatNoRowCanMendIsRefusedAtLaunch() {
+    assertTrue(refusal("events_{kind}").contains("{kind} names no top-level column"));
+    assertTrue(refusal("events_{who.name}").contains("top-level columns only"));
+    assertTrue(refusal("events_{tags}").contains("REPEATED"));
+    assertTrue(refusal("events_{price}").contains("FLOAT"));
+    assertTrue(refusal("events_{who}").contains("RECORD"));
+    assertTrue(refusal("events_{ts}").contains("without a pattern; give one, e.g. {ts:yyyyMMdd}"));
+    assertTrue(refusal("events_{event_type:yyyy}").contains("patterns are for DATE"));
+    // A pattern whose output BigQuery refuses in every name: '/' and '.'
+    assertTrue(refusal("events_{ts:yyyy/MM/dd}").contains("'2026/11/30'"));
+    assertTrue(refusal("events_{ts:yyyy.MM}").contains("'.'"));
+    // A DATE has no hour.
+    assertTrue(refusal("events_{day:yyyyMMddHH}").contains("asks of a DATE value"));
+    assertTrue(refusal("events_{ts:yyyyMMddqqqqqq}").contains("Java cannot read"));
+    // Literal text outside the placeholders.
+    assertTrue(
+        refusal("shop.events_{event_type}").contains("'.' (U+002E) outside its placeholders"));
+    assertTrue(refusal("x".repeat(1025) + "{event_type}").contains("1025 UTF-8 bytes of literal"));
+  }
+
+  @Test
+  void bracesMustPair() {
+    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("events_{a"));
+    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("events_a}"));
+    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{a{b}}"));
+    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{}"));
+    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{attribute:}"));
+  }
+}

@@ -90,7 +90,8 @@ public final class LocalRun {
   @FunctionalInterface
   public interface StopCondition {
     /**
-     * @param tables the run's output table, then its dead-letter table
+     * @param tables the tables the run's rows go to (its output table, or the tables its rows were
+     *     routed to so far), then its dead-letter table, last
      */
     boolean test(RecordCounts counts, LocalBigQuery bigQuery, List<String> tables)
         throws IOException, InterruptedException;
@@ -106,8 +107,17 @@ public final class LocalRun {
             && counts.balanced()
             // Counted rows reach the tables a commit later (Storage Write API triggering
             // frequency).
-            && bigQuery.rowCount(tables.get(0)) >= counts.written()
-            && bigQuery.rowCount(tables.get(1)) >= counts.deadLettered();
+            && rowCount(bigQuery, tables.subList(0, tables.size() - 1)) >= counts.written()
+            && bigQuery.rowCount(tables.get(tables.size() - 1)) >= counts.deadLettered();
+  }
+
+  private static long rowCount(LocalBigQuery bigQuery, List<String> tables)
+      throws IOException, InterruptedException {
+    long rows = 0;
+    for (String table : tables) {
+      rows += bigQuery.rowCount(table);
+    }
+    return rows;
   }
 
   /**
@@ -311,7 +321,8 @@ public final class LocalRun {
       if (state != null && state.isTerminal()) {
         return state;
       }
-      if (stopWhen != null && stopWhen.test(counts, bigQuery, tables)) {
+      if (stopWhen != null
+          && stopWhen.test(counts, bigQuery, dumped(tables, RecordCounts.perTable(result)))) {
         result.cancel();
         return PipelineResult.State.DONE;
       }

@@ -3,6 +3,8 @@ package io.bqflex.local;
 import io.bqflex.core.RecordCounts;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +12,9 @@ import java.util.Map;
  * written all the same; the message says what the run was still waiting for.
  */
 public class LocalRunTimeoutException extends RuntimeException {
+  /** Tables named in the message; rows routed to many tables name the first ones. */
+  private static final int SHOWN_TABLES = 5;
+
   public LocalRunTimeoutException(
       Duration limit, RecordCounts counts, Map<String, Long> tableRows, Path dir) {
     super(
@@ -24,21 +29,32 @@ public class LocalRunTimeoutException extends RuntimeException {
             dir));
   }
 
-  /** "my-project:shop.orders holds 7 of 8 rows counted as written, ..._error_records 6 of 6". */
+  /**
+   * "my-project:shop.orders holds 7 of 8 rows counted as written, ..._error_records holds 6 of 6
+   * counted as dead-lettered": the tables rows are written to, then the dead-letter table, last.
+   */
   private static String tablesAgainstCounts(RecordCounts counts, Map<String, Long> tableRows) {
-    long[] counted = {counts.written(), counts.deadLettered()};
-    StringBuilder out = new StringBuilder();
-    int i = 0;
-    for (Map.Entry<String, Long> table : tableRows.entrySet()) {
-      out.append(i == 0 ? "" : ", ")
-          .append(table.getKey())
-          .append(" holds ")
-          .append(String.format("%,d", table.getValue()))
-          .append(" of ")
-          .append(String.format("%,d", i < counted.length ? counted[i] : 0))
-          .append(i == 0 ? " rows counted as written" : " counted as dead-lettered");
-      i++;
+    List<String> names = new ArrayList<>(tableRows.keySet());
+    if (names.isEmpty()) {
+      return "";
     }
-    return out.toString();
+    String deadLetters = names.remove(names.size() - 1);
+    long written = names.stream().mapToLong(tableRows::get).sum();
+    String shown =
+        names.size() <= SHOWN_TABLES
+            ? String.join(", ", names)
+            : String.join(", ", names.subList(0, SHOWN_TABLES))
+                + " and "
+                + (names.size() - SHOWN_TABLES)
+                + " more tables";
+    return String.format(
+        "%s %s %,d of %,d rows counted as written, %s holds %,d of %,d counted as dead-lettered",
+        shown,
+        names.size() == 1 ? "holds" : "hold",
+        written,
+        counts.written(),
+        deadLetters,
+        tableRows.get(deadLetters),
+        counts.deadLettered());
   }
 }

@@ -30,11 +30,14 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The streaming template's real pipeline on the DirectRunner, reading Google's Pub/Sub emulator and
@@ -148,6 +151,58 @@ class PubsubToBigQueryTest {
     System.out.printf(
         "restart: the first run wrote %d of %d messages; %d written again after the restart%n",
         firstRun, sent.size(), again);
+  }
+
+  /**
+   * Each message to the table its attribute names, in both streaming modes; a message without the
+   * attribute is a dead letter at the ROUTE stage, with its payload and attributes.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void routesEachMessageToTheTableItsAttributeNames(boolean atLeastOnce, PubsubEmulator emulator)
+      throws Exception {
+    String subscription = unique("route");
+    String prefix = subscription.replace('-', '_');
+    Map<String, String> parameters = subscriptionParameters(subscription, tableFor(subscription));
+    parameters.put("outputTableNameTemplate", prefix + "_{attribute:source}");
+    String[] sources = {"web", "app", "ios"};
+    List<OutgoingMessage> sent = new ArrayList<>();
+    Map<String, Set<Integer>> expected = new TreeMap<>();
+    for (int i = 0; i < 60; i++) {
+      Map<String, String> attributes = new HashMap<>(Map.of("n", "" + i));
+      String payload = "{\"event_id\":\"e-" + i + "\",\"n\":" + i + "}";
+      if (i % 10 == 4) {
+        payload = "{\"event_id\": ";
+      } else if (i % 10 != 9) {
+        attributes.put("source", sources[i % 3]);
+        expected.computeIfAbsent(sources[i % 3], s -> new TreeSet<>()).add(i);
+      }
+      sent.add(OutgoingMessage.utf8(payload, attributes));
+    }
+
+    TemplateRun run =
+        atLeastOnce
+            ? runUntilAccountedFor(
+                emulator, parameters, sent, "--experiments=streaming_mode_at_least_once")
+            : runUntilAccountedFor(emulator, parameters, sent);
+
+    assertEquals(60, run.result.counts().read(), run.console);
+    assertTrue(run.result.counts().balanced(), run.console);
+    for (Map.Entry<String, Set<Integer>> table : expected.entrySet()) {
+      String name = PROJECT + ":stream." + prefix + "_" + table.getKey();
+      assertEquals(table.getValue(), indexesOf(run.rows(name)), name);
+    }
+    Map<String, Integer> deadByStage = new TreeMap<>();
+    for (JsonNode deadLetter : run.rows(tableFor(subscription) + "_error_records")) {
+      deadByStage.merge(deadLetter.get("stage").asText(), 1, Integer::sum);
+      if (deadLetter.get("stage").asText().equals("ROUTE")) {
+        assertTrue(
+            deadLetter.get("errorMessage").asText().contains("no attribute 'source'"),
+            deadLetter.toString());
+        assertTrue(deadLetter.get("payloadString").asText().startsWith("{\"event_id\""));
+      }
+    }
+    assertEquals(Map.of("PARSE", 6, "ROUTE", 6), deadByStage);
   }
 
   /** Also runs a UDF: its outputs leave at the end of each bundle, with their own timestamps. */

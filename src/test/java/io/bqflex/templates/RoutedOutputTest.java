@@ -1,0 +1,210 @@
+package io.bqflex.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.Table;
+import io.bqflex.catalog.LaunchParameters;
+import io.bqflex.catalog.ParameterValidationException;
+import io.bqflex.pipeline.TemplateLauncher;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Rows routed to tables named from them ({@code outputTableNameTemplate}), through the template's
+ * real pipeline on both write methods. Table names are held to BigQuery's naming rules
+ * (https://cloud.google.com/bigquery/docs/tables#table_naming); Beam's in-process BigQuery takes
+ * only ASCII table ids, so Unicode names are tested at the naming check ({@code
+ * TableNameTemplateTest}), not here.
+ */
+class RoutedOutputTest {
+  private static final String FIXTURES = "src/test/resources/RoutedOutputTest/";
+  private static final Path SAMPLE =
+      Path.of("templates", GcsJsonToBigQuery.ID, "samples", "routing", "parameters.txt");
+
+  @TempDir Path dir;
+
+  /** BigQueryIO caches per table name in the JVM: each run writes a dataset of its own. */
+  private static Map<String, String> parameters(String dataset, String template) {
+    Map<String, String> p = new HashMap<>();
+    p.put("inputFilePattern", FIXTURES + "events.json");
+    p.put("JSONPath", FIXTURES + "schema.json");
+    p.put("outputTable", "test-project:" + dataset + ".events");
+    p.put("outputTableNameTemplate", template);
+    return p;
+  }
+
+  private static Set<String> ids(List<JsonNode> rows) {
+    return rows.stream()
+        .map(r -> r.get("event_id").asText())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** Dead letters by the event id in their payload, each with "STAGE: errorMessage". */
+  private static Map<String, String> deadLetters(List<JsonNode> rows) {
+    Map<String, String> byId = new TreeMap<>();
+    for (JsonNode row : rows) {
+      String id =
+          row.get("payloadString").asText().replaceAll(".*\"event_id\": \"([^\"]+)\".*", "$1");
+      byId.put(id, row.get("stage").asText() + ": " + row.get("errorMessage").asText());
+    }
+    return byId;
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theRoutingSampleWritesThreeTablesAndDeadLettersWhatItCannotName(boolean storageWriteApi)
+      throws Exception {
+    Map<String, String> p = LaunchParameters.parse(Files.readString(SAMPLE).trim());
+    String dataset = "sample_" + (storageWriteApi ? "storage" : "loads");
+    p.put("outputTable", "bqflex-local:" + dataset + ".events");
+    p.put("useStorageWriteApi", String.valueOf(storageWriteApi));
+
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
+
+    String tables = "bqflex-local:" + dataset + ".events_";
+    assertEquals(Set.of("r-1", "r-4"), ids(run.rows(tables + "click")));
+    assertEquals(Set.of("r-2", "r-5", "r-6"), ids(run.rows(tables + "view")));
+    assertEquals(Set.of("r-3", "r-7"), ids(run.rows(tables + "purchase")));
+    Map<String, String> dead = deadLetters(run.rows(tables + "error_records"));
+    assertEquals(Set.of("r-8", "r-9"), dead.keySet());
+    assertTrue(dead.get("r-8").startsWith("ROUTE: column event_type is null"), dead.get("r-8"));
+    assertTrue(dead.get("r-9").contains("'events_sign/up'"), dead.get("r-9"));
+    assertTrue(dead.get("r-9").contains("'/' (U+002F)"), dead.get("r-9"));
+    assertEquals(9, run.result.counts().read());
+    assertTrue(run.result.counts().balanced());
+    // The summary and its file list each table the rows went to, with the counters' figures.
+    JsonNode summaryTables = run.summary().get("tables");
+    assertEquals(4, summaryTables.size(), summaryTables.toString());
+    assertEquals(3, summaryTables.get(tables + "view").asLong());
+    assertEquals(2, summaryTables.get(tables + "error_records").asLong());
+    assertTrue(run.console.contains(tables + "purchase"), run.console);
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aNameThatIsTheDeadLetterTablesOrHasADotIsADeadLetterAndEveryRecordEndsOnce(
+      boolean storageWriteApi) throws Exception {
+    String dataset = "kinds_" + (storageWriteApi ? "storage" : "loads");
+    Map<String, String> p = parameters(dataset, "events_{event_type}");
+    p.put("useStorageWriteApi", String.valueOf(storageWriteApi));
+
+    TemplateRun run = TemplateRun.of(new GcsJsonToBigQuery(), p, dir);
+
+    String tables = "test-project:" + dataset + ".events_";
+    assertEquals(Set.of("a", "c"), ids(run.rows(tables + "click")));
+    assertEquals(Set.of("b", "h"), ids(run.rows(tables + "view")));
+    Map<String, String> dead = deadLetters(run.rows(tables + "error_records"));
+    assertEquals(Set.of("d", "e", "f", "g"), dead.keySet());
+    assertTrue(dead.get("d").startsWith("ROUTE: "), dead.get("d"));
+    assertTrue(dead.get("d").contains("the dead-letter table"), dead.get("d"));
+    assertTrue(dead.get("e").contains("'.' (U+002E)"), dead.get("e"));
+    assertTrue(dead.get("f").startsWith("ROUTE: column event_type is null"), dead.get("f"));
+    // A row that fails conversion never gets as far as its name.
+    assertTrue(dead.get("g").startsWith("CONVERT: "), dead.get("g"));
+    assertEquals(8, run.result.counts().read());
+    assertEquals(4, run.result.counts().written());
+    assertEquals(4, run.result.counts().deadLettered());
+    assertTrue(run.result.counts().balanced());
+  }
+
+  @Test
+  void dayTablesFromATimestampAreCreatedWithTheParametersPartitioning() throws Exception {
+    FakeDatasetService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    List<String> args = new ArrayList<>();
+    parameters("days", "day_{event_time:yyyyMMdd}").forEach((k, v) -> args.add("--" + k + "=" + v));
+    args.add("--timePartitioningField=event_time");
+    args.add("--timePartitioningType=HOUR");
+    args.add("--project=test-project");
+    args.add("--tempLocation=" + dir.resolve("temp"));
+    GcsJsonToBigQuery.Options options =
+        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+            .as(GcsJsonToBigQuery.Options.class);
+
+    TemplateRun.RunOnFakes run = TemplateRun.runToEnd(new GcsJsonToBigQuery(), options, datasets);
+
+    // TIMESTAMPs name their UTC day: 00:30 at +01:00 is still the 1st.
+    Map<String, Long> expected =
+        Map.of(
+            "test-project:days.day_20261201", 2L,
+            "test-project:days.day_20261202", 4L,
+            "test-project:days.day_20261203", 1L);
+    for (Map.Entry<String, Long> table : expected.entrySet()) {
+      assertEquals(table.getValue(), run.bigQuery().rowCount(table.getKey()), table.getKey());
+      Table created = datasets.getTable(BigQueryHelpers.parseTableSpec(table.getKey()));
+      assertEquals("event_time", created.getTimePartitioning().getField(), table.getKey());
+      assertEquals("HOUR", created.getTimePartitioning().getType(), table.getKey());
+    }
+    assertEquals(7, run.counts().written());
+    assertEquals(1, run.counts().deadLettered());
+    assertTrue(run.counts().balanced());
+  }
+
+  @Test
+  void whatCanNeverWorkIsRefusedBeforeAnyJobStarts() {
+    assertTrue(
+        refusedAtLaunch("--outputTableNameTemplate=events_{kind}")
+            .startsWith(
+                "parameter 'outputTableNameTemplate': 'events_{kind}': {kind} names no top-level"
+                    + " column"));
+    assertTrue(
+        refusedAtLaunch("--outputTableNameTemplate=events_{attribute:source}")
+            .contains("files have none"));
+    assertTrue(
+        refusedAtLaunch(
+                "--outputTableNameTemplate=e_{event_type}", "--createDisposition=CREATE_NEVER")
+            .contains("use CREATE_IF_NEEDED"));
+    assertTrue(
+        refusedAtLaunch(
+                "--outputTableNameTemplate=e_{event_type}",
+                "--outputTable=test-project:d.events$20261201")
+            .startsWith("parameter 'outputTable': "));
+    String noSchema = refusedAtLaunch("--outputTableNameTemplate=e_{event_type}", "--JSONPath=");
+    assertTrue(noSchema.startsWith("parameter 'JSONPath': is needed with"), noSchema);
+  }
+
+  /** The one refusal of a launch with {@code extra} arguments (later ones replace earlier). */
+  private static String refusedAtLaunch(String... extra) {
+    Map<String, String> args = new LinkedHashMap<>();
+    args.put("inputFilePattern", FIXTURES + "events.json");
+    args.put("JSONPath", FIXTURES + "schema.json");
+    args.put("outputTable", "test-project:d.events");
+    args.put("project", "test-project");
+    for (String arg : extra) {
+      int eq = arg.indexOf('=');
+      args.put(arg.substring(2, eq), arg.substring(eq + 1));
+    }
+    List<String> launch = new ArrayList<>();
+    args.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            launch.add("--" + k + "=" + v);
+          }
+        });
+    ParameterValidationException refused =
+        assertThrows(
+            ParameterValidationException.class,
+            () -> TemplateLauncher.launch(new GcsJsonToBigQuery(), launch.toArray(String[]::new)));
+    assertEquals(1, refused.problems().size(), refused.getMessage());
+    return refused.problems().get(0);
+  }
+}

@@ -1,6 +1,6 @@
 package io.bqflex.catalog;
 
-import java.nio.charset.StandardCharsets;
+import io.bqflex.core.TableNames;
 import java.util.regex.Pattern;
 
 /**
@@ -17,15 +17,6 @@ final class TableSpecs {
 
   /** https://cloud.google.com/bigquery/docs/datasets#dataset-naming */
   private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
-
-  /**
-   * https://cloud.google.com/bigquery/docs/tables#table_naming allows categories L, M, N, Pc, Pd
-   * and Zs; Beam's parser takes of Pc, Pd and Zs only '_', '-' and ' ', so those are what both
-   * accept.
-   */
-  private static final Pattern TABLE = Pattern.compile("[\\p{L}\\p{M}\\p{N}_\\- ]+");
-
-  private static final int MAX_TABLE_BYTES = 1024;
 
   private TableSpecs() {}
 
@@ -69,8 +60,8 @@ final class TableSpecs {
           + " underscores; e.g. "
           + EXAMPLE;
     }
-    if (!TABLE.matcher(table).matches()
-        || table.getBytes(StandardCharsets.UTF_8).length > MAX_TABLE_BYTES) {
+    // Table naming (categories L, M, N, and of Pc, Pd and Zs what Beam's parser also takes).
+    if (TableNames.problem(table) != null) {
       return "has the table name '"
           + table
           + "', which BigQuery refuses: a table name has 1 to 1,024 UTF-8 bytes of letters, marks,"

@@ -9,6 +9,7 @@ import io.bqflex.core.RecordCounters;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.pipeline.Template;
 import io.bqflex.write.BigQueryOutputOptions;
+import io.bqflex.write.OutputSchema;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -264,12 +265,12 @@ public final class LocalRun {
    * output table names only their dataset, and the line names the template.
    */
   private static List<String> shownInProgress(PipelineOptions options, List<String> tables) {
-    String template = options.as(BigQueryOutputOptions.class).getOutputTableNameTemplate();
-    if (template == null || template.isBlank()) {
+    BigQueryOutputOptions output = options.as(BigQueryOutputOptions.class);
+    if (!OutputSchema.routesRows(output)) {
       return tables;
     }
     List<String> shown = new ArrayList<>(tables);
-    shown.set(0, "the tables " + template + " names");
+    shown.set(0, "the tables " + output.getOutputTableNameTemplate() + " names");
     return shown;
   }
 

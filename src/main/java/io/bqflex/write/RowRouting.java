@@ -15,12 +15,14 @@ public final class RowRouting implements Serializable {
 
   private final String datasetPrefix;
   private final TableNameTemplate names;
-  private final DecoratedTable deadLetterTable;
 
-  private RowRouting(String datasetPrefix, TableNameTemplate names, String deadLetterTable) {
+  /** The dead-letter table's name when it is in the routed tables' dataset; null otherwise. */
+  private final String deadLetterName;
+
+  private RowRouting(String datasetPrefix, TableNameTemplate names, String deadLetterName) {
     this.datasetPrefix = datasetPrefix;
     this.names = names;
-    this.deadLetterTable = DecoratedTable.parse("outputDeadletterTable", deadLetterTable);
+    this.deadLetterName = deadLetterName;
   }
 
   /**
@@ -46,7 +48,14 @@ public final class RowRouting implements Serializable {
               + " gives the project and dataset only");
     }
     String base = outputTable.base();
-    return new RowRouting(base.substring(0, base.lastIndexOf('.') + 1), names, deadLetterTable);
+    String datasetPrefix = base.substring(0, base.lastIndexOf('.') + 1);
+    // Decided once here, so that each row's check is one comparison of names.
+    String deadLetters = deadLetterTable.trim().replace(':', '.');
+    int dot = deadLetters.lastIndexOf('.');
+    boolean sameDataset =
+        deadLetters.substring(0, dot + 1).equals(datasetPrefix.trim().replace(':', '.'));
+    return new RowRouting(
+        datasetPrefix, names, sameDataset ? deadLetters.substring(dot + 1) : null);
   }
 
   /** The template the tables' names come from. */
@@ -68,8 +77,9 @@ public final class RowRouting implements Serializable {
   /** As {@link #tableFor(OutputRow)}, for a row and its record's attributes (null for none). */
   public String tableFor(Map<String, Object> row, Map<String, String> attributes)
       throws TableNameTemplate.NoTableName {
-    String table = datasetPrefix + names.nameFor(row, attributes);
-    if (deadLetterTable.sameTableAs(table)) {
+    String name = names.nameFor(row, attributes);
+    String table = datasetPrefix + name;
+    if (name.equals(deadLetterName)) {
       throw new TableNameTemplate.NoTableName(
           "table name template "
               + names.text()

@@ -3,10 +3,10 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.TableNames;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -192,28 +192,15 @@ public final class TableNameTemplate implements Serializable {
       throw invalid(text, where + " takes REPEATED column " + field.getName() + "; give one value");
     }
     if (part.pattern() == null) {
-      if (TIMES.contains(type) && !"DATE".equals(type)) {
-        throw invalid(
-            text,
-            where
-                + " takes "
-                + type
-                + " column "
-                + field.getName()
-                + " without a pattern; give one, e.g. {"
-                + field.getName()
-                + ":yyyyMMdd}");
-      }
       if (!AS_IS.contains(type) && !"DATE".equals(type)) {
+        String takes = where + " takes " + type + " column " + field.getName();
         throw invalid(
             text,
-            where
-                + " takes "
-                + type
-                + " column "
-                + field.getName()
-                + "; a name is formed from STRING, INT64, BOOL, or DATE, DATETIME and TIMESTAMP"
-                + " with a pattern");
+            TIMES.contains(type)
+                ? takes + " without a pattern; give one, e.g. {" + field.getName() + ":yyyyMMdd}"
+                : takes
+                    + "; a name is formed from STRING, INT64, BOOL, or DATE, DATETIME and"
+                    + " TIMESTAMP with a pattern");
       }
       return new Part(null, field.getName(), null, null);
     }
@@ -325,22 +312,22 @@ public final class TableNameTemplate implements Serializable {
     TemporalAccessor time;
     if (canonical.length() == 10) {
       time = LocalDate.ofEpochDay(CanonicalTimes.epochDay(canonical));
-    } else if (canonical.endsWith("Z")) {
-      long micros = CanonicalTimes.timestampMicros(canonical);
-      time =
-          LocalDateTime.ofInstant(
-              Instant.ofEpochSecond(
-                  Math.floorDiv(micros, 1_000_000L), Math.floorMod(micros, 1_000_000L) * 1000L),
-              ZoneOffset.UTC);
     } else {
-      long micros = CanonicalTimes.datetimeMicros(canonical);
+      // A TIMESTAMP's text is its UTC wall time: it reads as a DATETIME at UTC.
       time =
-          LocalDateTime.ofEpochSecond(
-              Math.floorDiv(micros, 1_000_000L),
-              (int) Math.floorMod(micros, 1_000_000L) * 1000,
-              ZoneOffset.UTC);
+          utcDateTime(
+              canonical.endsWith("Z")
+                  ? CanonicalTimes.timestampMicros(canonical)
+                  : CanonicalTimes.datetimeMicros(canonical));
     }
     return format(part.pattern(), time);
+  }
+
+  private static LocalDateTime utcDateTime(long micros) {
+    return LocalDateTime.ofEpochSecond(
+        Math.floorDiv(micros, 1_000_000L),
+        (int) Math.floorMod(micros, 1_000_000L) * 1000,
+        ZoneOffset.UTC);
   }
 
   private static String format(String pattern, TemporalAccessor time) {

@@ -1,4 +1,4 @@
-package io.bqflex.write;
+package io.bqflex.core;
 
 import java.nio.charset.StandardCharsets;
 
@@ -10,15 +10,16 @@ import java.nio.charset.StandardCharsets;
  *
  * <p>Beam's table-spec parser takes of Pc, Pd and Zs only {@code _}, {@code -} and a space, and a
  * name it cannot parse fails the write, not the row: those three are what both accept, so those are
- * what this rule lets through.
+ * what this rule lets through. One rule for the table parameters checked at launch and for the
+ * names formed from rows.
  */
-final class TableNames {
-  static final int MAX_BYTES = 1024;
+public final class TableNames {
+  public static final int MAX_BYTES = 1024;
 
   private TableNames() {}
 
   /** Whether {@code c} may appear in a table name. */
-  static boolean allowed(int c) {
+  public static boolean allowed(int c) {
     if (c == '_' || c == '-' || c == ' ') {
       return true;
     }
@@ -40,7 +41,7 @@ final class TableNames {
   }
 
   /** Why {@code name} cannot be a table's name, as a fragment; null when it can. */
-  static String problem(String name) {
+  public static String problem(String name) {
     if (name.isEmpty()) {
       return "is empty";
     }
@@ -53,12 +54,12 @@ final class TableNames {
   }
 
   /** The first character of {@code text} a table name may not have, or -1. */
-  static int firstRefused(String text) {
+  public static int firstRefused(String text) {
     return text.codePoints().filter(c -> !allowed(c)).findFirst().orElse(-1);
   }
 
   /** {@code 'c'} for a printable character, its code point otherwise. */
-  static String describe(int c) {
+  public static String describe(int c) {
     String shown = Character.isISOControl(c) ? "" : "'" + new String(Character.toChars(c)) + "' ";
     return shown + String.format("(U+%04X)", c);
   }

@@ -68,7 +68,7 @@ final class OutputPreflight {
     problems.addAll(WriteSettings.problems(options, tableParameter, table, schemaJson));
     if (reach == Reach.LAUNCH && problems.isEmpty()) {
       // Refused already: no need to ask BigQuery (and wait for it) as well.
-      problems.addAll(ExistingTable.problems(options, tableParameter, table));
+      problems.addAll(ExistingTable.problems(options, tableParameter, table, schemaJson));
     } else if (asksOfExistingTable(options)) {
       leftToLaunch.add(
           tableParameter

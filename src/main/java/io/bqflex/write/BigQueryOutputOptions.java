@@ -28,6 +28,13 @@ public interface BigQueryOutputOptions extends BigQueryOptions {
 
   void setOutputTableNameTemplate(String value);
 
+  @Description(
+      "How the output table may change with the schema: ALLOW_FIELD_ADDITION,"
+          + " ALLOW_FIELD_RELAXATION (comma-separated).")
+  String getSchemaUpdateOptions();
+
+  void setSchemaUpdateOptions(String value);
+
   @Description("Dead-letter table; default: the output table's name with '_error_records'.")
   String getOutputDeadletterTable();
 

@@ -4,6 +4,7 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,12 @@ public final class ExistingTable {
    * One line per way the parameters disagree with the output table {@code table} (the value of the
    * template's output-table parameter {@code tableParameter}) as it exists now; empty when they
    * agree, when it does not exist and may be created, or when it could not be looked up.
+   *
+   * @param schemaJson the schema rows are written with, checked against the table's (see {@link
+   *     SchemaChanges}); null when it could not be read
    */
   public static List<String> problems(
-      BigQueryOutputOptions options, String tableParameter, String table) {
+      BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
     if (OutputSchema.routesRows(options)) {
       // The table is named row by row: there is none to look up before the rows come.
       return List.of();
@@ -85,7 +90,28 @@ public final class ExistingTable {
       return List.of(partitioning);
     }
     String decorator = decoratorProblem(tableParameter, output, existing);
-    return decorator == null ? List.of() : List.of(decorator);
+    if (decorator != null) {
+      return List.of(decorator);
+    }
+    return schemaJson == null ? List.of() : schemaProblems(options, output, existing, schemaJson);
+  }
+
+  /**
+   * What BigQuery would refuse of writing rows of {@code schemaJson} into the table, given the
+   * parameters' schema update options; nothing when the write replaces the whole table, schema and
+   * all.
+   */
+  private static List<String> schemaProblems(
+      BigQueryOutputOptions options, DecoratedTable output, Table existing, String schemaJson) {
+    if (options.getWriteDisposition() == WriteDisposition.WRITE_TRUNCATE
+        && output.partition() == null) {
+      return List.of();
+    }
+    SchemaChanges changes =
+        SchemaChanges.between(
+            existing.getSchema(), BigQuerySchemas.parse(schemaJson, "output schema"));
+    return SchemaUpdates.problems(
+        changes, SchemaUpdates.parse(options.getSchemaUpdateOptions()), output.base(), "JSONPath");
   }
 
   /**

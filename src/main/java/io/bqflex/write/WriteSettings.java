@@ -7,10 +7,12 @@ import io.bqflex.rows.BigQuerySchemas;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.SchemaUpdateOption;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.options.StreamingOptions;
 
@@ -34,7 +36,8 @@ public record WriteSettings(
     int triggeringFrequencySeconds,
     int numStreams,
     PartitionCheck partitionCheck,
-    RowRouting routing)
+    RowRouting routing,
+    Set<SchemaUpdateOption> schemaUpdates)
     implements Serializable {
 
   private static final Set<String> PARTITIONING_TYPES = Set.of("HOUR", "DAY", "MONTH", "YEAR");
@@ -60,6 +63,7 @@ public record WriteSettings(
       partitioningField = PartitionColumn.of(partitioningField, partitioningType, schemaJson);
     }
     String deadLetterTable = DeadLetterTable.resolve(options.getOutputDeadletterTable(), output);
+    RowRouting routing = routing(options, tableParameter, output, schemaJson, deadLetterTable);
     return new WriteSettings(
         output,
         deadLetterTable,
@@ -83,7 +87,27 @@ public record WriteSettings(
             partitioningType,
             usesStorageWriteApi(method),
             options.getWriteDisposition()),
-        routing(options, tableParameter, output, schemaJson, deadLetterTable));
+        routing,
+        schemaUpdates(options, output, method, routing));
+  }
+
+  /**
+   * The {@code schemaUpdateOptions}, refused where BigQuery would not apply them or where the table
+   * to widen is not known before the job starts (routed rows on the Storage Write API).
+   */
+  private static Set<SchemaUpdateOption> schemaUpdates(
+      BigQueryOutputOptions options, DecoratedTable output, Method method, RowRouting routing) {
+    Set<SchemaUpdateOption> updates = SchemaUpdates.parse(options.getSchemaUpdateOptions());
+    SchemaUpdates.checkDisposition(updates, options.getWriteDisposition(), output);
+    if (!updates.isEmpty() && routing != null && usesStorageWriteApi(method)) {
+      throw new InvalidParameterException(
+          SchemaUpdates.PARAMETER,
+          "does not yet work with "
+              + TableNameTemplate.PARAMETER
+              + " on the Storage Write API, where each table would be widened before its first"
+              + " row; write with FILE_LOADS, whose load jobs carry the options for each table");
+    }
+    return Collections.unmodifiableSet(updates); // in BigQuery's order, as load jobs list them
   }
 
   /**
@@ -163,6 +187,14 @@ public record WriteSettings(
    */
   String destination() {
     return usesStorageWriteApi() ? table.base() : table.spec();
+  }
+
+  /**
+   * Whether the existing output table is widened to the schema before the job starts: the Storage
+   * Write API's way of {@link #schemaUpdates} (a load job carries them itself).
+   */
+  boolean widensTableFirst() {
+    return usesStorageWriteApi() && !schemaUpdates.isEmpty() && !routesRows();
   }
 
   /** Whether each row's table is formed from the row ({@link #routing()}). */

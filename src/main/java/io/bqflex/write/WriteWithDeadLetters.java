@@ -76,6 +76,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   @Override
   public PDone expand(PCollectionTuple input) {
     PipelineOptions options = input.getPipeline().getOptions();
+    if (settings.widensTableFirst()) {
+      TableWidening.apply(options, settings);
+    }
     WriteResult written =
         input.get(ROWS).apply("WriteRows", rowsWrite(options).withJsonSchema(schema()));
 
@@ -139,6 +142,9 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     }
     if (settings.clustering() != null) {
       write = write.withClustering(settings.clustering());
+    }
+    if (settings.method() == Method.FILE_LOADS && !settings.schemaUpdates().isEmpty()) {
+      write = write.withSchemaUpdateOptions(settings.schemaUpdates());
     }
     // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
     // BigQuery in agreement with it.

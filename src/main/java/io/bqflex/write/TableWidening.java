@@ -34,9 +34,13 @@ final class TableWidening {
    *     changed since the launch checks)
    */
   static void apply(PipelineOptions options, WriteSettings settings) {
+    apply(BigQueryServicesOverride.schemaPatches(options), settings);
+  }
+
+  /** As above, through {@code patches}. */
+  static void apply(TableSchemaPatches patches, WriteSettings settings) {
     TableReference ref = BigQueryHelpers.parseTableSpec(settings.table().base());
     TableSchema wanted = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
-    TableSchemaPatches patches = BigQueryServicesOverride.schemaPatches(options);
     try {
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         Table existing = patches.table(ref);

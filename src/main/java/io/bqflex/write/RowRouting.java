@@ -19,16 +19,25 @@ public final class RowRouting implements Serializable {
   /** The dead-letter table's name when it is in the routed tables' dataset; null otherwise. */
   private final String deadLetterName;
 
-  private RowRouting(String datasetPrefix, TableNameTemplate names, String deadLetterName) {
+  /** Whether the tables exist, when the write may not create them; null when it may. */
+  private final TableExistence existence;
+
+  private RowRouting(
+      String datasetPrefix,
+      TableNameTemplate names,
+      String deadLetterName,
+      TableExistence existence) {
     this.datasetPrefix = datasetPrefix;
     this.names = names;
     this.deadLetterName = deadLetterName;
+    this.existence = existence;
   }
 
   /**
    * The routing of rows to tables named by {@code names} in the dataset of {@code outputTable} (the
    * value of {@code tableParameter}), with dead letters in {@code deadLetterTable}.
    *
+   * @param existence whether each table exists, when the write may not create tables; else null
    * @throws InvalidParameterException when the output table has a partition decorator: the tables'
    *     names are formed per row, a decorator with them
    */
@@ -36,7 +45,8 @@ public final class RowRouting implements Serializable {
       String tableParameter,
       DecoratedTable outputTable,
       TableNameTemplate names,
-      String deadLetterTable) {
+      String deadLetterTable,
+      TableExistence existence) {
     if (outputTable.partition() != null) {
       throw new InvalidParameterException(
           tableParameter,
@@ -55,7 +65,15 @@ public final class RowRouting implements Serializable {
     boolean sameDataset =
         deadLetters.substring(0, dot + 1).equals(datasetPrefix.trim().replace(':', '.'));
     return new RowRouting(
-        datasetPrefix, names, sameDataset ? deadLetters.substring(dot + 1) : null);
+        datasetPrefix, names, sameDataset ? deadLetters.substring(dot + 1) : null, existence);
+  }
+
+  /**
+   * The lookup of whether a table exists when the write may not create tables ({@code
+   * CREATE_NEVER}); null when it creates each table as its first row comes.
+   */
+  TableExistence existence() {
+    return existence;
   }
 
   /** The template the tables' names come from. */

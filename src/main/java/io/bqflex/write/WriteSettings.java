@@ -128,14 +128,13 @@ public record WriteSettings(
     if (schemaJson != null) {
       names = names.check(BigQuerySchemas.parse(schemaJson, "output schema"));
     }
-    if (options.getCreateDisposition() == CreateDisposition.CREATE_NEVER) {
-      throw new InvalidParameterException(
-          TableNameTemplate.PARAMETER,
-          "does not work with createDisposition=CREATE_NEVER: a row whose table does not exist"
-              + " would fail its whole bundle, again and again; use CREATE_IF_NEEDED, which creates"
-              + " each table as its first row comes");
-    }
-    return RowRouting.of(tableParameter, output, names, deadLetterTable);
+    // A row whose table does not exist would fail its whole bundle, again and again: where tables
+    // are not created, each is looked up and a row for a missing one is a dead letter.
+    TableExistence existence =
+        options.getCreateDisposition() == CreateDisposition.CREATE_NEVER
+            ? TableExistence.of(options)
+            : null;
+    return RowRouting.of(tableParameter, output, names, deadLetterTable, existence);
   }
 
   /**

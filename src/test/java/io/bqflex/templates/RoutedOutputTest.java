@@ -1,14 +1,18 @@
 package io.bqflex.templates;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.LaunchParameters;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.pipeline.TemplateLauncher;
+import io.bqflex.rows.BigQuerySchemas;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,6 +60,25 @@ class RoutedOutputTest {
     return rows.stream()
         .map(r -> r.get("event_id").asText())
         .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /** The template's options from {@code parameters}, for a run on Beam's fakes. */
+  private GcsJsonToBigQuery.Options options(Map<String, String> parameters) {
+    List<String> args = new ArrayList<>();
+    parameters.forEach((k, v) -> args.add("--" + k + "=" + v));
+    args.add("--project=test-project");
+    args.add("--tempLocation=" + dir.resolve("temp"));
+    return PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
+        .as(GcsJsonToBigQuery.Options.class);
+  }
+
+  /** A column of a row read from Beam's fake, which lower-cases Storage Write API rows' names. */
+  private static Object column(TableRow row, String name) {
+    return row.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 
   /** Dead letters by the event id in their payload, each with "STAGE: errorMessage". */
@@ -126,19 +149,67 @@ class RoutedOutputTest {
     assertTrue(run.result.counts().balanced());
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void withCreateNeverRowsForTablesThatDoNotExistAreDeadLetters(boolean storageWriteApi)
+      throws Exception {
+    FakeDatasetService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    String dataset = "never_" + (storageWriteApi ? "storage" : "loads");
+    datasets.createDataset("test-project", dataset, "", "", null);
+    TableSchema schema =
+        BigQuerySchemas.parse(
+            Files.readString(SAMPLE.resolveSibling("schema.json")), "sample schema");
+    String tables = "test-project:" + dataset + ".events_";
+    for (String existing : List.of("click", "view")) {
+      datasets.createTable(
+          new Table()
+              .setTableReference(BigQueryHelpers.parseTableSpec(tables + existing))
+              .setSchema(schema));
+    }
+    Map<String, String> p = LaunchParameters.parse(Files.readString(SAMPLE).trim());
+    p.put("outputTable", "test-project:" + dataset + ".events");
+    p.put("createDisposition", "CREATE_NEVER");
+    p.put("useStorageWriteApi", String.valueOf(storageWriteApi));
+    GcsJsonToBigQuery.Options options = options(p);
+
+    TemplateRun.RunOnFakes run = TemplateRun.runToEnd(new GcsJsonToBigQuery(), options, datasets);
+
+    assertEquals(2, run.bigQuery().rowCount(tables + "click"));
+    assertEquals(3, run.bigQuery().rowCount(tables + "view"));
+    assertNull(datasets.getTable(BigQueryHelpers.parseTableSpec(tables + "purchase")));
+    List<String> reasons = new ArrayList<>();
+    for (TableRow row : run.bigQuery().rows(tables + "error_records")) {
+      reasons.add(column(row, "stage") + ": " + column(row, "errorMessage"));
+    }
+    // The sample's two purchases, besides its two rows whose table cannot be named.
+    assertEquals(4, reasons.size(), reasons.toString());
+    assertEquals(
+        2,
+        reasons.stream()
+            .filter(
+                r ->
+                    r.equals(
+                        "ROUTE: table "
+                            + tables
+                            + "purchase does not exist, and createDisposition=CREATE_NEVER creates"
+                            + " no table; create it, and rows for it are written from then on (it"
+                            + " is looked up again after a minute)"))
+            .count(),
+        reasons.toString());
+    assertEquals(9, run.counts().read());
+    assertEquals(5, run.counts().written());
+    assertTrue(run.counts().balanced());
+  }
+
   @Test
   void dayTablesFromATimestampAreCreatedWithTheParametersPartitioning() throws Exception {
     FakeDatasetService.setUp();
     FakeDatasetService datasets = new FakeDatasetService();
-    List<String> args = new ArrayList<>();
-    parameters("days", "day_{event_time:yyyyMMdd}").forEach((k, v) -> args.add("--" + k + "=" + v));
-    args.add("--timePartitioningField=event_time");
-    args.add("--timePartitioningType=HOUR");
-    args.add("--project=test-project");
-    args.add("--tempLocation=" + dir.resolve("temp"));
-    GcsJsonToBigQuery.Options options =
-        PipelineOptionsFactory.fromArgs(args.toArray(String[]::new))
-            .as(GcsJsonToBigQuery.Options.class);
+    Map<String, String> p = parameters("days", "day_{event_time:yyyyMMdd}");
+    p.put("timePartitioningField", "event_time");
+    p.put("timePartitioningType", "HOUR");
+    GcsJsonToBigQuery.Options options = options(p);
 
     TemplateRun.RunOnFakes run = TemplateRun.runToEnd(new GcsJsonToBigQuery(), options, datasets);
 
@@ -169,10 +240,6 @@ class RoutedOutputTest {
     assertTrue(
         refusedAtLaunch("--outputTableNameTemplate=events_{attribute:source}")
             .contains("files have none"));
-    assertTrue(
-        refusedAtLaunch(
-                "--outputTableNameTemplate=e_{event_type}", "--createDisposition=CREATE_NEVER")
-            .contains("use CREATE_IF_NEEDED"));
     assertTrue(
         refusedAtLaunch(
                 "--outputTableNameTemplate=e_{event_type}",

@@ -24,7 +24,11 @@ class RoutedRowCheckTest {
             .check(BigQuerySchemas.parse("[{\"name\":\"kind\",\"type\":\"STRING\"}]", "schema"));
     return new RoutedRowCheck(
         RowRouting.of(
-            "outputTable", DecoratedTable.parse("outputTable", "p:d.t"), names, DEAD_LETTERS));
+            "outputTable",
+            DecoratedTable.parse("outputTable", "p:d.t"),
+            names,
+            DEAD_LETTERS,
+            null));
   }
 
   private static long rows(MetricsContainerImpl container, String table) {

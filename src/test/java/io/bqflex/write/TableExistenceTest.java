@@ -1,0 +1,81 @@
+package io.bqflex.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableReference;
+import java.io.IOException;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Whether routed rows' tables exist, on Beam's in-process BigQuery, with a clock of our own. */
+class TableExistenceTest {
+  private static final String TABLE = "my-project:shop.orders_2026";
+
+  private final AtomicLong now = new AtomicLong(1_000_000);
+  private FakeDatasetService datasets;
+
+  @BeforeEach
+  void emptyDataset() throws Exception {
+    FakeDatasetService.setUp();
+    datasets = new FakeDatasetService();
+    datasets.createDataset("my-project", "shop", "", "", null);
+  }
+
+  private TableExistence existence(FakeDatasetService services) {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    BigQueryServicesOverride.install(
+        options, new FakeBigQueryServices().withDatasetService(services));
+    return TableExistence.of(options, now::get);
+  }
+
+  @Test
+  void aTableCreatedWhileTheJobRunsIsFoundAfterTheRecheckInterval() throws Exception {
+    TableExistence existence = existence(datasets);
+    assertFalse(existence.exists(TABLE));
+
+    datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
+    now.addAndGet(TableExistence.RECHECK_MISSING_MILLIS - 1);
+    assertFalse(existence.exists(TABLE), "a missing table is not asked again within the interval");
+    now.addAndGet(1);
+    assertTrue(existence.exists(TABLE));
+  }
+
+  @Test
+  void aTableFoundIsNotAskedAgain() throws Exception {
+    datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
+    TableExistence existence = existence(datasets);
+    assertTrue(existence.exists(TABLE));
+
+    datasets.deleteTable(BigQueryHelpers.parseTableSpec(TABLE));
+    assertTrue(existence.exists(TABLE));
+  }
+
+  @Test
+  void aLookupThatFailsFailsTheBundleInsteadOfDeadLetteringTheRow() {
+    FakeDatasetService refusing =
+        new FakeDatasetService() {
+          @Override
+          public Table getTable(TableReference ref) throws IOException {
+            throw new IOException("403 Forbidden: Permission bigquery.tables.get denied");
+          }
+        };
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> existence(refusing).exists(TABLE));
+
+    assertEquals(
+        "could not look up table my-project:shop.orders_2026 (403 Forbidden: Permission"
+            + " bigquery.tables.get denied); the bundle is retried",
+        e.getMessage());
+  }
+}

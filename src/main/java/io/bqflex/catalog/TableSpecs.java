@@ -1,7 +1,7 @@
 package io.bqflex.catalog;
 
+import io.bqflex.core.NameRule;
 import io.bqflex.core.TableNames;
-import java.util.regex.Pattern;
 
 /**
  * BigQuery table specs as both Beam's parser ({@code BigQueryHelpers.parseTableSpec}) and BigQuery
@@ -14,9 +14,6 @@ import java.util.regex.Pattern;
  */
 final class TableSpecs {
   static final String EXAMPLE = "my-project:shop.orders";
-
-  /** https://cloud.google.com/bigquery/docs/datasets#dataset-naming */
-  private static final Pattern DATASET = Pattern.compile("[A-Za-z0-9_]{1,1024}");
 
   private TableSpecs() {}
 
@@ -53,7 +50,7 @@ final class TableSpecs {
     if (projectProblem != null) {
       return "names the project '" + project + "', which " + projectProblem;
     }
-    if (!DATASET.matcher(dataset).matches()) {
+    if (NameRule.DATASET.problem(dataset) != null) {
       return "has the dataset name '"
           + dataset
           + "', which BigQuery refuses: a dataset name has 1 to 1,024 letters, digits and"

@@ -1,7 +1,5 @@
 package io.bqflex.core;
 
-import java.nio.charset.StandardCharsets;
-
 /**
  * BigQuery's rule for a table's name, as checked before a name is written to: "Can contain up to
  * 1,024 UTF-8 bytes. Can contain Unicode characters in category L (letter), M (mark), N (number),
@@ -42,20 +40,7 @@ public final class TableNames {
 
   /** Why {@code name} cannot be a table's name, as a fragment; null when it can. */
   public static String problem(String name) {
-    if (name.isEmpty()) {
-      return "is empty";
-    }
-    int bytes = name.getBytes(StandardCharsets.UTF_8).length;
-    if (bytes > MAX_BYTES) {
-      return "has " + bytes + " UTF-8 bytes, over BigQuery's " + MAX_BYTES;
-    }
-    int bad = firstRefused(name);
-    return bad < 0 ? null : "has " + describe(bad) + ", which BigQuery refuses in a table name";
-  }
-
-  /** The first character of {@code text} a table name may not have, or -1. */
-  public static int firstRefused(String text) {
-    return text.codePoints().filter(c -> !allowed(c)).findFirst().orElse(-1);
+    return NameRule.TABLE.problem(name);
   }
 
   /** {@code 'c'} for a printable character, its code point otherwise. */

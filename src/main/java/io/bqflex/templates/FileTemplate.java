@@ -5,7 +5,7 @@ import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.pipeline.Template;
 import io.bqflex.rows.DataSchema;
-import io.bqflex.write.TableNameTemplate;
+import io.bqflex.write.NameTemplate;
 import io.bqflex.write.WriteSettings;
 import java.util.List;
 
@@ -47,18 +47,29 @@ interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
   }
 
   /**
-   * Files have no message attributes: a table name that takes one could never be formed.
+   * Files have no message attributes: a table or dataset name that takes one could never be formed.
    *
-   * @throws InvalidParameterException naming {@code outputTableNameTemplate}
+   * @throws InvalidParameterException naming the template's parameter
    */
   private static void refuseAttributes(FilesToTableOptions options) {
-    String text = options.getOutputTableNameTemplate();
-    if (text != null && !text.isBlank() && TableNameTemplate.parse(text).readsAttributes()) {
-      throw new InvalidParameterException(
-          TableNameTemplate.PARAMETER,
-          "'"
-              + text
-              + "' takes a message attribute, and files have none; name the tables from columns");
+    String tables = options.getOutputTableNameTemplate();
+    String datasets = options.getOutputDatasetTemplate();
+    for (NameTemplate template :
+        new NameTemplate[] {
+          tables == null || tables.isBlank() ? null : NameTemplate.forTables(tables),
+          datasets == null || datasets.isBlank() ? null : NameTemplate.forDatasets(datasets)
+        }) {
+      if (template != null && template.readsAttributes()) {
+        throw new InvalidParameterException(
+            template.parameter(),
+            "'"
+                + template.text()
+                + "' takes a message attribute, and files have none; name the "
+                + (template.parameter().equals(NameTemplate.TABLES_PARAMETER)
+                    ? "tables"
+                    : "datasets")
+                + " from columns");
+      }
     }
   }
 

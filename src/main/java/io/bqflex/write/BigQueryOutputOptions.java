@@ -29,6 +29,13 @@ public interface BigQueryOutputOptions extends BigQueryOptions {
   void setOutputTableNameTemplate(String value);
 
   @Description(
+      "Name of each row's dataset, formed from it like outputTableNameTemplate: tenant_{tenant};"
+          + " the project is the output table's.")
+  String getOutputDatasetTemplate();
+
+  void setOutputDatasetTemplate(String value);
+
+  @Description(
       "How the output table may change with the schema: ALLOW_FIELD_ADDITION,"
           + " ALLOW_FIELD_RELAXATION (comma-separated).")
   String getSchemaUpdateOptions();

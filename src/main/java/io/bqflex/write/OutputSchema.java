@@ -42,7 +42,7 @@ public final class OutputSchema {
       throw new InvalidParameterException(
           "JSONPath",
           "is needed with "
-              + TableNameTemplate.PARAMETER
+              + routingParameter(options)
               + ": the rows' tables are named row by row, so there is no one existing table to"
               + " take the schema from; give the schema every table is written with");
     }
@@ -67,10 +67,22 @@ public final class OutputSchema {
     return schema;
   }
 
-  /** Whether {@code outputTableNameTemplate} names each row's table. */
+  /**
+   * Whether each row's table is formed from it ({@code outputTableNameTemplate}, {@code
+   * outputDatasetTemplate}).
+   */
   public static boolean routesRows(BigQueryOutputOptions options) {
-    String template = options.getOutputTableNameTemplate();
-    return template != null && !template.isBlank();
+    return routingParameter(options) != null;
+  }
+
+  /** The parameter that forms each row's table from it, the table name's first; null for none. */
+  private static String routingParameter(BigQueryOutputOptions options) {
+    String tables = options.getOutputTableNameTemplate();
+    if (tables != null && !tables.isBlank()) {
+      return NameTemplate.TABLES_PARAMETER;
+    }
+    String datasets = options.getOutputDatasetTemplate();
+    return datasets != null && !datasets.isBlank() ? NameTemplate.DATASETS_PARAMETER : null;
   }
 
   /**

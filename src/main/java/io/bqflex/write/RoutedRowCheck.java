@@ -14,8 +14,8 @@ import org.apache.beam.sdk.metrics.Counter;
 /**
  * The last check of a routed row: its table's name can be formed ({@link RowRouting}), or the
  * record is a dead letter at {@link Stage#ROUTE} with its original payload and the reason; so is a
- * row for a table that does not exist when the write may not create tables ({@link
- * TableExistence}). A row that passes is counted for its table ({@link
+ * row whose dataset or table does not exist where the write cannot make it ({@link
+ * DestinationExistence}). A row that passes is counted for its table ({@link
  * RecordCounters#TABLES_NAMESPACE}).
  *
  * <p>Each instance gives its own counter to the first {@link #MAX_TABLE_COUNTERS} tables it sees
@@ -49,18 +49,9 @@ public final class RoutedRowCheck implements RowEnricher, RowCheck {
     String table;
     try {
       table = routing.tableFor(row, attributes);
-    } catch (TableNameTemplate.NoTableName e) {
+      routing.checkExists(table);
+    } catch (NameTemplate.NoName e) {
       throw new RecordException(Stage.ROUTE, e.getMessage());
-    }
-    TableExistence existence = routing.existence();
-    if (existence != null && !existence.exists(table)) {
-      throw new RecordException(
-          Stage.ROUTE,
-          "table "
-              + table
-              + " does not exist, and createDisposition=CREATE_NEVER creates no table; create it,"
-              + " and rows for it are written from then on (it is looked up again after a"
-              + " minute)");
     }
     counterFor(table).inc();
   }

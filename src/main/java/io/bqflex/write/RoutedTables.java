@@ -35,7 +35,7 @@ final class RoutedTables
     try {
       return new TableDestination(
           routing.tableFor(input.getValue()), null, jsonTimePartitioning, (String) null);
-    } catch (TableNameTemplate.NoTableName e) {
+    } catch (NameTemplate.NoName e) {
       throw new IllegalStateException(
           "a row reached the writer without passing the table-name check: " + e.getMessage(), e);
     }

@@ -1,110 +1,171 @@
 package io.bqflex.write;
 
+import com.google.api.services.bigquery.model.TableReference;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.core.OutputRow;
 import io.bqflex.core.SourceRecord;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.stream.Stream;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 
 /**
- * Which table each row goes to when the output table's name is a {@link TableNameTemplate}: the
- * project and dataset of the output-table parameter, the name the template forms from the row.
+ * Which table each row goes to when {@code outputDatasetTemplate} or {@code
+ * outputTableNameTemplate} forms it from the row ({@link NameTemplate}): the project of the
+ * output-table parameter, the dataset and the name formed from the row, or else the output table's.
  */
 public final class RowRouting implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  private final String datasetPrefix;
-  private final TableNameTemplate names;
+  /** The output table's project, or null when its parameter names none. */
+  private final String project;
 
-  /** The dead-letter table's name when it is in the routed tables' dataset; null otherwise. */
+  private final String dataset;
+  private final String name;
+
+  /** Null: every row's dataset is the output table's. */
+  private final NameTemplate datasets;
+
+  /** Null: every row's table name is the output table's. */
+  private final NameTemplate names;
+
+  /** The dead-letter table's project (null for none), dataset and name. */
+  private final String deadLetterProject;
+
+  private final String deadLetterDataset;
   private final String deadLetterName;
 
-  /** Whether the tables exist, when the write may not create them; null when it may. */
-  private final TableExistence existence;
+  /**
+   * Whether datasets and tables exist, where the write cannot make them (datasets formed from rows,
+   * tables under {@code CREATE_NEVER}); null when it makes every one it needs.
+   */
+  private final DestinationExistence existence;
+
+  private final boolean tablesMustExist;
 
   private RowRouting(
-      String datasetPrefix,
-      TableNameTemplate names,
-      String deadLetterName,
-      TableExistence existence) {
-    this.datasetPrefix = datasetPrefix;
+      TableReference output,
+      NameTemplate datasets,
+      NameTemplate names,
+      TableReference deadLetters,
+      DestinationExistence existence,
+      boolean tablesMustExist) {
+    this.project = output.getProjectId();
+    this.dataset = output.getDatasetId();
+    this.name = output.getTableId();
+    this.datasets = datasets;
     this.names = names;
-    this.deadLetterName = deadLetterName;
+    this.deadLetterProject = deadLetters.getProjectId();
+    this.deadLetterDataset = deadLetters.getDatasetId();
+    this.deadLetterName = deadLetters.getTableId();
     this.existence = existence;
+    this.tablesMustExist = tablesMustExist;
   }
 
   /**
-   * The routing of rows to tables named by {@code names} in the dataset of {@code outputTable} (the
-   * value of {@code tableParameter}), with dead letters in {@code deadLetterTable}.
+   * The routing of rows to the datasets {@code datasets} and the tables {@code names} form (either
+   * may be null: the output table's), with dead letters in {@code deadLetterTable}.
    *
-   * @param existence whether each table exists, when the write may not create tables; else null
-   * @throws InvalidParameterException when the output table has a partition decorator: the tables'
-   *     names are formed per row, a decorator with them
+   * @param outputTable the value of {@code tableParameter}: its project, and its dataset or name
+   *     where no template forms them
+   * @param existence whether datasets and tables exist; needed when {@code datasets} is given or
+   *     {@code tablesMustExist}, else null
+   * @throws InvalidParameterException when the output table has a partition decorator: the tables
+   *     are formed per row, a decorator with them
    */
   static RowRouting of(
       String tableParameter,
       DecoratedTable outputTable,
-      TableNameTemplate names,
+      NameTemplate datasets,
+      NameTemplate names,
       String deadLetterTable,
-      TableExistence existence) {
+      DestinationExistence existence,
+      boolean tablesMustExist) {
     if (outputTable.partition() != null) {
       throw new InvalidParameterException(
           tableParameter,
           outputTable.spec()
               + " has a partition decorator, and "
-              + TableNameTemplate.PARAMETER
-              + " names the tables; with a template, "
+              + (names != null ? names : datasets).parameter()
+              + " forms the tables; with a template, "
               + tableParameter
-              + " gives the project and dataset only");
+              + " gives the project"
+              + (names == null ? " and table name" : datasets == null ? " and dataset" : "")
+              + " only");
     }
-    String base = outputTable.base();
-    String datasetPrefix = base.substring(0, base.lastIndexOf('.') + 1);
-    // Decided once here, so that each row's check is one comparison of names.
-    String deadLetters = deadLetterTable.trim().replace(':', '.');
-    int dot = deadLetters.lastIndexOf('.');
-    boolean sameDataset =
-        deadLetters.substring(0, dot + 1).equals(datasetPrefix.trim().replace(':', '.'));
     return new RowRouting(
-        datasetPrefix, names, sameDataset ? deadLetters.substring(dot + 1) : null, existence);
+        BigQueryHelpers.parseTableSpec(outputTable.base()),
+        datasets,
+        names,
+        BigQueryHelpers.parseTableSpec(deadLetterTable),
+        existence,
+        tablesMustExist);
   }
 
-  /**
-   * The lookup of whether a table exists when the write may not create tables ({@code
-   * CREATE_NEVER}); null when it creates each table as its first row comes.
-   */
-  TableExistence existence() {
-    return existence;
-  }
-
-  /** The template the tables' names come from. */
-  public TableNameTemplate names() {
-    return names;
+  /** The templates that form the rows' tables: for the launch checks. */
+  public List<NameTemplate> templates() {
+    return Stream.of(datasets, names).filter(Objects::nonNull).toList();
   }
 
   /**
    * The table {@code row} goes to, as {@code project:dataset.name}.
    *
-   * @throws TableNameTemplate.NoTableName when its name cannot be formed, or is the dead-letter
-   *     table's, which takes dead letters only
+   * @throws NameTemplate.NoName when its dataset or name cannot be formed, or it is the dead-letter
+   *     table, which takes dead letters only
    */
-  public String tableFor(OutputRow row) throws TableNameTemplate.NoTableName {
+  public String tableFor(OutputRow row) throws NameTemplate.NoName {
     SourceRecord record = row.record();
     return tableFor(row.row(), record == null ? null : record.attributes());
   }
 
   /** As {@link #tableFor(OutputRow)}, for a row and its record's attributes (null for none). */
   public String tableFor(Map<String, Object> row, Map<String, String> attributes)
-      throws TableNameTemplate.NoTableName {
-    String name = names.nameFor(row, attributes);
-    String table = datasetPrefix + name;
-    if (name.equals(deadLetterName)) {
-      throw new TableNameTemplate.NoTableName(
-          "table name template "
-              + names.text()
-              + " gives "
+      throws NameTemplate.NoName {
+    String rowDataset = datasets == null ? dataset : datasets.nameFor(row, attributes);
+    String rowName = names == null ? name : names.nameFor(row, attributes);
+    String table = (project == null ? "" : project + ":") + rowDataset + "." + rowName;
+    if (rowName.equals(deadLetterName)
+        && rowDataset.equals(deadLetterDataset)
+        && Objects.equals(project, deadLetterProject)) {
+      throw new NameTemplate.NoName(
+          "the row's table, "
               + table
-              + ", the dead-letter table, which takes dead letters only");
+              + ", is the dead-letter table, which takes dead letters only");
     }
     return table;
+  }
+
+  /**
+   * Refuses {@code table} (as {@link #tableFor} formed it) when its dataset does not exist, where
+   * datasets are formed from rows, or when it does not exist itself, where tables are not created.
+   *
+   * @throws NameTemplate.NoName saying which does not exist and what to do
+   */
+  void checkExists(String table) throws NameTemplate.NoName {
+    if (existence == null) {
+      return;
+    }
+    if (datasets != null) {
+      TableReference ref = BigQueryHelpers.parseTableSpec(table);
+      String project = ref.getProjectId() == null ? "" : ref.getProjectId();
+      if (!existence.datasetExists(project, ref.getDatasetId())) {
+        throw new NameTemplate.NoName(
+            "dataset "
+                + (project.isEmpty() ? "" : project + ":")
+                + ref.getDatasetId()
+                + " does not exist, and BigQuery creates no dataset for a write; create it, and"
+                + " rows for it are written from then on (it is looked up again after a minute)");
+      }
+    }
+    if (tablesMustExist && !existence.tableExists(table)) {
+      throw new NameTemplate.NoName(
+          "table "
+              + table
+              + " does not exist, and createDisposition=CREATE_NEVER creates no table; create it,"
+              + " and rows for it are written from then on (it is looked up again after a"
+              + " minute)");
+    }
   }
 }

@@ -1,6 +1,7 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.Clustering;
+import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
@@ -103,7 +104,7 @@ public record WriteSettings(
       throw new InvalidParameterException(
           SchemaUpdates.PARAMETER,
           "does not yet work with "
-              + TableNameTemplate.PARAMETER
+              + routing.templates().get(0).parameter()
               + " on the Storage Write API, where each table would be widened before its first"
               + " row; write with FILE_LOADS, whose load jobs carry the options for each table");
     }
@@ -111,8 +112,9 @@ public record WriteSettings(
   }
 
   /**
-   * The routing of rows to the tables {@code outputTableNameTemplate} names, checked against {@code
-   * schemaJson} when it is known; null when the parameter is not given.
+   * The routing of rows to the datasets {@code outputDatasetTemplate} and the tables {@code
+   * outputTableNameTemplate} name, checked against {@code schemaJson} when it is known; null when
+   * neither parameter is given.
    */
   private static RowRouting routing(
       BigQueryOutputOptions options,
@@ -120,21 +122,30 @@ public record WriteSettings(
       DecoratedTable output,
       String schemaJson,
       String deadLetterTable) {
-    String text = blankToNull(options.getOutputTableNameTemplate());
-    if (text == null) {
+    String datasetText = blankToNull(options.getOutputDatasetTemplate());
+    String tableText = blankToNull(options.getOutputTableNameTemplate());
+    if (datasetText == null && tableText == null) {
       return null;
     }
-    TableNameTemplate names = TableNameTemplate.parse(text);
-    if (schemaJson != null) {
-      names = names.check(BigQuerySchemas.parse(schemaJson, "output schema"));
-    }
-    // A row whose table does not exist would fail its whole bundle, again and again: where tables
-    // are not created, each is looked up and a row for a missing one is a dead letter.
-    TableExistence existence =
-        options.getCreateDisposition() == CreateDisposition.CREATE_NEVER
-            ? TableExistence.of(options)
-            : null;
-    return RowRouting.of(tableParameter, output, names, deadLetterTable, existence);
+    TableSchema schema =
+        schemaJson == null ? null : BigQuerySchemas.parse(schemaJson, "output schema");
+    NameTemplate datasets =
+        checked(datasetText == null ? null : NameTemplate.forDatasets(datasetText), schema);
+    NameTemplate names =
+        checked(tableText == null ? null : NameTemplate.forTables(tableText), schema);
+    // A row whose dataset or table does not exist would fail its whole bundle, again and again:
+    // where the write cannot make them, each is looked up and a row for a missing one is a dead
+    // letter.
+    boolean tablesMustExist = options.getCreateDisposition() == CreateDisposition.CREATE_NEVER;
+    DestinationExistence existence =
+        datasets != null || tablesMustExist ? DestinationExistence.of(options) : null;
+    return RowRouting.of(
+        tableParameter, output, datasets, names, deadLetterTable, existence, tablesMustExist);
+  }
+
+  /** {@code template} checked against {@code schema}, when both are known. */
+  private static NameTemplate checked(NameTemplate template, TableSchema schema) {
+    return template == null || schema == null ? template : template.check(schema);
   }
 
   /**

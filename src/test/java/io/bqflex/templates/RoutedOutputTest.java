@@ -36,8 +36,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Rows routed to tables named from them ({@code outputTableNameTemplate}), through the template's
  * real pipeline on both write methods. Table names are held to BigQuery's naming rules
  * (https://cloud.google.com/bigquery/docs/tables#table_naming); Beam's in-process BigQuery takes
- * only ASCII table ids, so Unicode names are tested at the naming check ({@code
- * TableNameTemplateTest}), not here.
+ * only ASCII table ids, so Unicode names are tested at the naming check ({@code NameTemplateTest}),
+ * not here.
  */
 class RoutedOutputTest {
   private static final String FIXTURES = "src/test/resources/RoutedOutputTest/";
@@ -202,6 +202,47 @@ class RoutedOutputTest {
     assertTrue(run.counts().balanced());
   }
 
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void rowsGoToTheDatasetsTheyNameAndThoseOfDatasetsThatDoNotExistAreDeadLetters(
+      boolean storageWriteApi) throws Exception {
+    FakeDatasetService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    String prefix = storageWriteApi ? "tenant_s_" : "tenant_l_";
+    for (String existing : List.of("click", "view")) {
+      datasets.createDataset("test-project", prefix + existing, "", "", null);
+    }
+    Map<String, String> p = LaunchParameters.parse(Files.readString(SAMPLE).trim());
+    p.remove("outputTableNameTemplate");
+    p.put("outputDatasetTemplate", prefix + "{event_type}");
+    p.put("outputTable", "test-project:analytics.events");
+    p.put("useStorageWriteApi", String.valueOf(storageWriteApi));
+
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(new GcsJsonToBigQuery(), options(p), datasets);
+
+    assertEquals(2, run.bigQuery().rowCount("test-project:" + prefix + "click.events"));
+    assertEquals(3, run.bigQuery().rowCount("test-project:" + prefix + "view.events"));
+    Map<String, Long> reasons = new TreeMap<>();
+    for (TableRow row : run.bigQuery().rows("test-project:analytics.events_error_records")) {
+      String reason = String.valueOf(column(row, "errorMessage"));
+      // Each reason up to its first space after 20 characters: enough to tell them apart.
+      reasons.merge(reason.substring(0, reason.indexOf(' ', 20)), 1L, Long::sum);
+    }
+    assertEquals(
+        Map.of(
+            "column event_type is",
+            1L,
+            "dataset name '" + prefix + "sign/up'",
+            1L,
+            "dataset test-project:" + prefix + "purchase",
+            2L),
+        reasons);
+    assertEquals(9, run.counts().read());
+    assertEquals(5, run.counts().written());
+    assertTrue(run.counts().balanced());
+  }
+
   @Test
   void dayTablesFromATimestampAreCreatedWithTheParametersPartitioning() throws Exception {
     FakeDatasetService.setUp();
@@ -247,6 +288,16 @@ class RoutedOutputTest {
             .startsWith("parameter 'outputTable': "));
     String noSchema = refusedAtLaunch("--outputTableNameTemplate=e_{event_type}", "--JSONPath=");
     assertTrue(noSchema.startsWith("parameter 'JSONPath': is needed with"), noSchema);
+    assertTrue(
+        refusedAtLaunch("--outputDatasetTemplate=d_{attribute:source}")
+            .startsWith(
+                "parameter 'outputDatasetTemplate': 'd_{attribute:source}' takes a message"));
+    String datasetsWithoutSchema =
+        refusedAtLaunch("--outputDatasetTemplate=d_{event_type}", "--JSONPath=");
+    assertTrue(
+        datasetsWithoutSchema.startsWith(
+            "parameter 'JSONPath': is needed with outputDatasetTemplate"),
+        datasetsWithoutSchema);
   }
 
   /** The one refusal of a launch with {@code extra} arguments (later ones replace earlier). */

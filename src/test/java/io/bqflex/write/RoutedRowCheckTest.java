@@ -16,19 +16,21 @@ import org.junit.jupiter.api.Test;
 
 /** The last check of a routed row: a dead letter when it cannot be named, counted per table. */
 class RoutedRowCheckTest {
-  private static final String DEAD_LETTERS = "p:d.t_error_records";
+  private static final String DEAD_LETTERS = "my-project:d.t_error_records";
 
   private static RoutedRowCheck check() {
-    TableNameTemplate names =
-        TableNameTemplate.parse("t_{kind}")
+    NameTemplate names =
+        NameTemplate.forTables("t_{kind}")
             .check(BigQuerySchemas.parse("[{\"name\":\"kind\",\"type\":\"STRING\"}]", "schema"));
     return new RoutedRowCheck(
         RowRouting.of(
             "outputTable",
-            DecoratedTable.parse("outputTable", "p:d.t"),
+            DecoratedTable.parse("outputTable", "my-project:d.t"),
+            null,
             names,
             DEAD_LETTERS,
-            null));
+            null,
+            false));
   }
 
   private static long rows(MetricsContainerImpl container, String table) {
@@ -48,9 +50,9 @@ class RoutedRowCheckTest {
       // A table that has its counter keeps it after the cap is reached.
       check.check(new TableRow().set("kind", "k0"));
     }
-    assertEquals(2, rows(container, "p:d.t_k0"));
-    assertEquals(1, rows(container, "p:d.t_k99"));
-    assertEquals(0, rows(container, "p:d.t_k100"));
+    assertEquals(2, rows(container, "my-project:d.t_k0"));
+    assertEquals(1, rows(container, "my-project:d.t_k99"));
+    assertEquals(0, rows(container, "my-project:d.t_k100"));
     assertEquals(5, rows(container, RecordCounters.OTHER_TABLES));
   }
 
@@ -65,8 +67,8 @@ class RoutedRowCheckTest {
             () -> check().check(new TableRow().set("kind", "error_records")));
     assertEquals(Stage.ROUTE, deadLetterTable.stage());
     assertEquals(
-        "table name template t_{kind} gives p:d.t_error_records, the dead-letter table, which"
-            + " takes dead letters only",
+        "the row's table, my-project:d.t_error_records, is the dead-letter table, which takes"
+            + " dead letters only",
         deadLetterTable.getMessage());
   }
 }

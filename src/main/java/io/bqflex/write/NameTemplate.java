@@ -3,6 +3,7 @@ package io.bqflex.write;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.NameRule;
 import io.bqflex.core.TableNames;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
@@ -20,22 +21,28 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A table name with placeholders, formed again for each row: {@code events_{event_type}}. The
- * placeholder syntax is that of Google's {@code PubSub_CDC_to_BigQuery} template ({@code {column}}
- * takes a top-level column's value), with two additions: {@code {column:pattern}} formats a DATE,
- * DATETIME or TIMESTAMP column with a {@link DateTimeFormatter} pattern ({@code requests_{ts:
- * yyyyMMdd}}, TIMESTAMPs in UTC), and {@code {attribute:NAME}} takes a Pub/Sub message attribute.
+ * A table's or dataset's name with placeholders, formed again for each row: {@code
+ * events_{event_type}} ({@code outputTableNameTemplate}), {@code tenant_{tenant}} ({@code
+ * outputDatasetTemplate}), each held to BigQuery's rule for its kind of name ({@link NameRule}).
+ * The placeholder syntax is that of Google's {@code PubSub_CDC_to_BigQuery} template ({@code
+ * {column}} takes a top-level column's value), with two additions: {@code {column:pattern}} formats
+ * a DATE, DATETIME or TIMESTAMP column with a {@link DateTimeFormatter} pattern ({@code
+ * requests_{ts: yyyyMMdd}}, TIMESTAMPs in UTC), and {@code {attribute:NAME}} takes a Pub/Sub
+ * message attribute.
  *
  * <p>Everything that can be known before a row arrives is checked at launch ({@link #check}): the
- * columns exist and have a type that gives a name, patterns compile and give only characters a
- * table name may have, the literal text is allowed. What only a row can tell (a null value, a value
- * with a character BigQuery refuses) is a {@link NoTableName} for that row alone.
+ * columns exist and have a type that gives a name, patterns compile and give only characters the
+ * name may have, the literal text is allowed. What only a row can tell (a null value, a value with
+ * a character BigQuery refuses) is a {@link NoName} for that row alone.
  */
-public final class TableNameTemplate implements Serializable {
+public final class NameTemplate implements Serializable {
   private static final long serialVersionUID = 1L;
 
-  /** The parameter that gives the template. */
-  public static final String PARAMETER = "outputTableNameTemplate";
+  /** The parameter that gives a table name template. */
+  public static final String TABLES_PARAMETER = "outputTableNameTemplate";
+
+  /** The parameter that gives a dataset name template. */
+  public static final String DATASETS_PARAMETER = "outputDatasetTemplate";
 
   private static final String ATTRIBUTE = "attribute:";
 
@@ -54,17 +61,21 @@ public final class TableNameTemplate implements Serializable {
 
   private final String text;
   private final List<Part> parts;
+  private final NameRule rule;
+  private final String parameter;
 
-  private TableNameTemplate(String text, List<Part> parts) {
+  private NameTemplate(String text, List<Part> parts, NameRule rule, String parameter) {
     this.text = text;
     this.parts = parts;
+    this.rule = rule;
+    this.parameter = parameter;
   }
 
   /** A row's table name cannot be formed; the message says why, for its dead letter. */
-  public static final class NoTableName extends Exception {
+  public static final class NoName extends Exception {
     private static final long serialVersionUID = 1L;
 
-    NoTableName(String message) {
+    NoName(String message) {
       super(message);
     }
   }
@@ -80,20 +91,30 @@ public final class TableNameTemplate implements Serializable {
   private record Part(String literal, String column, String pattern, String attribute)
       implements Serializable {}
 
+  /** A table name template, the value of {@link #TABLES_PARAMETER}; see {@link #parse}. */
+  public static NameTemplate forTables(String text) {
+    return parse(text, NameRule.TABLE, TABLES_PARAMETER);
+  }
+
+  /** A dataset name template, the value of {@link #DATASETS_PARAMETER}; see {@link #parse}. */
+  public static NameTemplate forDatasets(String text) {
+    return parse(text, NameRule.DATASET, DATASETS_PARAMETER);
+  }
+
   /**
-   * Parses {@code text}, the value of {@link #PARAMETER}; the columns are checked by {@link
-   * #check}.
+   * Parses {@code text}, the value of {@code parameter}, for names held to {@code rule}; the
+   * columns are checked by {@link #check}.
    *
    * @throws InvalidParameterException when the braces do not pair or a placeholder is empty
    */
-  public static TableNameTemplate parse(String text) {
+  private static NameTemplate parse(String text, NameRule rule, String parameter) {
     List<Part> parts = new ArrayList<>();
     int at = 0;
     while (at < text.length()) {
       int open = text.indexOf('{', at);
       int close = text.indexOf('}', at);
       if (close >= 0 && (open < 0 || close < open)) {
-        throw invalid(text, "has a '}' with no '{' before it");
+        throw invalid(parameter, text, "has a '}' with no '{' before it");
       }
       if (open < 0) {
         parts.add(new Part(text.substring(at), null, null, null));
@@ -104,22 +125,22 @@ public final class TableNameTemplate implements Serializable {
       }
       int nested = text.indexOf('{', open + 1);
       if (close < 0 || (nested >= 0 && nested < close)) {
-        throw invalid(text, "has a '{' with no '}' after it");
+        throw invalid(parameter, text, "has a '{' with no '}' after it");
       }
-      parts.add(placeholder(text, text.substring(open + 1, close).trim()));
+      parts.add(placeholder(parameter, text, text.substring(open + 1, close).trim()));
       at = close + 1;
     }
-    return new TableNameTemplate(text, List.copyOf(parts));
+    return new NameTemplate(text, List.copyOf(parts), rule, parameter);
   }
 
-  private static Part placeholder(String text, String inside) {
+  private static Part placeholder(String parameter, String text, String inside) {
     if (inside.isEmpty()) {
-      throw invalid(text, "has an empty placeholder {}; put a column's name in it");
+      throw invalid(parameter, text, "has an empty placeholder {}; put a column's name in it");
     }
     if (inside.startsWith(ATTRIBUTE)) {
       String attribute = inside.substring(ATTRIBUTE.length()).trim();
       if (attribute.isEmpty()) {
-        throw invalid(text, "has {attribute:} with no attribute's name");
+        throw invalid(parameter, text, "has {attribute:} with no attribute's name");
       }
       return new Part(null, null, null, attribute);
     }
@@ -134,6 +155,11 @@ public final class TableNameTemplate implements Serializable {
     return text;
   }
 
+  /** The parameter that gave it. */
+  public String parameter() {
+    return parameter;
+  }
+
   /** Whether a placeholder takes a message attribute. */
   public boolean readsAttributes() {
     return parts.stream().anyMatch(p -> p.attribute() != null);
@@ -142,24 +168,27 @@ public final class TableNameTemplate implements Serializable {
   /**
    * This template with each column placeholder bound to its column of {@code schema}, checked: the
    * column exists at the top level, has a type that gives a name, and a pattern (needed for
-   * DATETIME and TIMESTAMP, allowed for DATE) compiles and gives only characters a table name may
-   * have; the literal text is allowed too.
+   * DATETIME and TIMESTAMP, allowed for DATE) compiles and gives only characters the name may have;
+   * the literal text is allowed too.
    *
-   * @throws InvalidParameterException naming {@link #PARAMETER} and what is wrong
+   * @throws InvalidParameterException naming {@link #parameter()} and what is wrong
    */
-  public TableNameTemplate check(TableSchema schema) {
+  public NameTemplate check(TableSchema schema) {
     List<Part> bound = new ArrayList<>();
     for (Part part : parts) {
       if (part.literal() != null) {
-        int bad = TableNames.firstRefused(part.literal());
+        int bad = rule.firstRefused(part.literal());
         if (bad >= 0) {
           throw invalid(
-              text,
               "has "
                   + TableNames.describe(bad)
-                  + " outside its placeholders, so no table name it forms is one BigQuery"
-                  + " accepts (letters, marks, numbers, '_', '-' and spaces;"
-                  + " https://cloud.google.com/bigquery/docs/tables#table_naming)");
+                  + " outside its placeholders, so no "
+                  + rule.kind()
+                  + " name it forms is one BigQuery accepts ("
+                  + rule.allowedText()
+                  + "; "
+                  + rule.docs()
+                  + ")");
         }
         bound.add(part);
       } else if (part.column() != null) {
@@ -173,15 +202,14 @@ public final class TableNameTemplate implements Serializable {
             .filter(p -> p.literal() != null)
             .mapToInt(p -> p.literal().getBytes(StandardCharsets.UTF_8).length)
             .sum();
-    if (literalBytes > TableNames.MAX_BYTES) {
+    if (literalBytes > NameRule.MAX_BYTES) {
       throw invalid(
-          text,
           "has "
               + literalBytes
               + " UTF-8 bytes of literal text, so every name it forms is over BigQuery's "
-              + TableNames.MAX_BYTES);
+              + NameRule.MAX_BYTES);
     }
-    return new TableNameTemplate(text, List.copyOf(bound));
+    return new NameTemplate(text, List.copyOf(bound), rule, parameter);
   }
 
   private Part bind(Part part, TableSchema schema) {
@@ -189,13 +217,12 @@ public final class TableNameTemplate implements Serializable {
     String type = field.getType() == null ? "" : field.getType().toUpperCase(Locale.ROOT);
     String where = "{" + part.column() + (part.pattern() == null ? "" : ":" + part.pattern()) + "}";
     if ("REPEATED".equalsIgnoreCase(field.getMode())) {
-      throw invalid(text, where + " takes REPEATED column " + field.getName() + "; give one value");
+      throw invalid(where + " takes REPEATED column " + field.getName() + "; give one value");
     }
     if (part.pattern() == null) {
       if (!AS_IS.contains(type) && !"DATE".equals(type)) {
         String takes = where + " takes " + type + " column " + field.getName();
         throw invalid(
-            text,
             TIMES.contains(type)
                 ? takes + " without a pattern; give one, e.g. {" + field.getName() + ":yyyyMMdd}"
                 : takes
@@ -206,7 +233,6 @@ public final class TableNameTemplate implements Serializable {
     }
     if (!TIMES.contains(type)) {
       throw invalid(
-          text,
           where
               + " gives a pattern for "
               + type
@@ -223,21 +249,22 @@ public final class TableNameTemplate implements Serializable {
     try {
       probe = format(pattern, "DATE".equals(type) ? PROBE.toLocalDate() : PROBE);
     } catch (IllegalArgumentException e) {
-      throw invalid(text, where + " has a pattern Java cannot read: " + e.getMessage());
+      throw invalid(where + " has a pattern Java cannot read: " + e.getMessage());
     } catch (DateTimeException e) {
       throw invalid(
-          text, where + " asks of a " + type + " value what it does not have: " + e.getMessage());
+          where + " asks of a " + type + " value what it does not have: " + e.getMessage());
     }
-    int bad = TableNames.firstRefused(probe);
+    int bad = rule.firstRefused(probe);
     if (bad >= 0) {
       throw invalid(
-          text,
           where
               + " gives names like '"
               + probe
               + "', with "
               + TableNames.describe(bad)
-              + ", which BigQuery refuses in a table name; e.g. yyyyMMdd");
+              + ", which BigQuery refuses in a "
+              + rule.kind()
+              + " name; e.g. yyyyMMdd");
     }
   }
 
@@ -250,7 +277,6 @@ public final class TableNameTemplate implements Serializable {
     }
     List<String> names = fields.stream().map(TableFieldSchema::getName).toList();
     throw invalid(
-        text,
         "{"
             + column
             + "} names no top-level column of the schema"
@@ -262,10 +288,9 @@ public final class TableNameTemplate implements Serializable {
   /**
    * The table name for {@code row}, whose record had {@code attributes} (null for none).
    *
-   * @throws NoTableName when a value is missing or gives a name BigQuery refuses
+   * @throws NoName when a value is missing or gives a name BigQuery refuses
    */
-  public String nameFor(Map<String, Object> row, Map<String, String> attributes)
-      throws NoTableName {
+  public String nameFor(Map<String, Object> row, Map<String, String> attributes) throws NoName {
     StringBuilder name = new StringBuilder();
     for (Part part : parts) {
       if (part.literal() != null) {
@@ -273,10 +298,12 @@ public final class TableNameTemplate implements Serializable {
       } else if (part.attribute() != null) {
         String value = attributes == null ? null : attributes.get(part.attribute());
         if (value == null) {
-          throw new NoTableName(
+          throw new NoName(
               "the record has no attribute '"
                   + part.attribute()
-                  + "' for table name template "
+                  + "' for "
+                  + rule.kind()
+                  + " name template "
                   + text);
         }
         name.append(value);
@@ -285,25 +312,34 @@ public final class TableNameTemplate implements Serializable {
       }
     }
     String formed = name.toString();
-    String problem = TableNames.problem(formed);
+    String problem = rule.problem(formed);
     if (problem != null) {
-      throw new NoTableName(
-          "table name '"
+      throw new NoName(
+          rule.kind()
+              + " name '"
               + formed
               + "' (from template "
               + text
               + ") "
               + problem
-              + " (https://cloud.google.com/bigquery/docs/tables#table_naming)");
+              + " ("
+              + rule.docs()
+              + ")");
     }
     return formed;
   }
 
-  private String columnValue(Part part, Map<String, Object> row) throws NoTableName {
+  private String columnValue(Part part, Map<String, Object> row) throws NoName {
     Object value = row.get(part.column());
     if (value == null) {
-      throw new NoTableName(
-          "column " + part.column() + " is null, and table name template " + text + " needs it");
+      throw new NoName(
+          "column "
+              + part.column()
+              + " is null, and "
+              + rule.kind()
+              + " name template "
+              + text
+              + " needs it");
     }
     if (part.pattern() == null) {
       return String.valueOf(value);
@@ -336,10 +372,14 @@ public final class TableNameTemplate implements Serializable {
         .format(time);
   }
 
-  private static InvalidParameterException invalid(String text, String problem) {
+  private InvalidParameterException invalid(String problem) {
+    return invalid(parameter, text, problem);
+  }
+
+  private static InvalidParameterException invalid(String parameter, String text, String problem) {
     // "'t' has ..." for the template as a whole, "'t': {x} ..." for one of its placeholders.
     String joint = problem.startsWith("{") ? ": " : " ";
-    return new InvalidParameterException(PARAMETER, "'" + text + "'" + joint + problem);
+    return new InvalidParameterException(parameter, "'" + text + "'" + joint + problem);
   }
 
   @Override

@@ -9,17 +9,20 @@ import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Table names formed from rows. The rule every formed name is held to is BigQuery's table naming:
- * up to 1,024 UTF-8 bytes of Unicode letters, marks, numbers, connectors, dashes and spaces
- * (https://cloud.google.com/bigquery/docs/tables#table_naming). Values are in the canonical forms
- * our converters put in rows (DATE yyyy-MM-dd, DATETIME yyyy-MM-ddTHH:mm:ss.ffffff, TIMESTAMP the
- * same with Z).
+ * Table and dataset names formed from rows. The rule every formed table name is held to is
+ * BigQuery's table naming: up to 1,024 UTF-8 bytes of Unicode letters, marks, numbers, connectors,
+ * dashes and spaces (https://cloud.google.com/bigquery/docs/tables#table_naming); a dataset name
+ * has up to 1,024 letters, numbers and underscores
+ * (https://cloud.google.com/bigquery/docs/datasets#dataset-naming), read as ASCII. Values are in
+ * the canonical forms our converters put in rows (DATE yyyy-MM-dd, DATETIME
+ * yyyy-MM-ddTHH:mm:ss.ffffff, TIMESTAMP the same with Z).
  */
-class TableNameTemplateTest {
+class NameTemplateTest {
   private static final TableSchema SCHEMA =
       BigQuerySchemas.parse(
           "[{\"name\":\"Event_Type\",\"type\":\"STRING\"},"
@@ -34,8 +37,8 @@ class TableNameTemplateTest {
               + "[{\"name\":\"name\",\"type\":\"STRING\"}]}]",
           "test schema");
 
-  private static TableNameTemplate checked(String text) {
-    return TableNameTemplate.parse(text).check(SCHEMA);
+  private static NameTemplate checked(String text) {
+    return NameTemplate.forTables(text).check(SCHEMA);
   }
 
   private static String refusal(String text) {
@@ -51,8 +54,7 @@ class TableNameTemplateTest {
   }
 
   private static String noName(String text, TableRow row, Map<String, String> attributes) {
-    return assertThrows(
-            TableNameTemplate.NoTableName.class, () -> checked(text).nameFor(row, attributes))
+    return assertThrows(NameTemplate.NoName.class, () -> checked(text).nameFor(row, attributes))
         .getMessage();
   }
 
@@ -133,7 +135,7 @@ class TableNameTemplateTest {
 
   @Test
   void attributesComeFromTheMessage() throws Exception {
-    TableNameTemplate template = checked("events_{attribute:source}");
+    NameTemplate template = checked("events_{attribute:source}");
     assertTrue(template.readsAttributes());
     assertEquals("events_web", template.nameFor(new TableRow(), Map.of("source", "web")));
     assertTrue(
@@ -166,10 +168,56 @@ class TableNameTemplateTest {
 
   @Test
   void bracesMustPair() {
-    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("events_{a"));
-    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("events_a}"));
-    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{a{b}}"));
-    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{}"));
-    assertThrows(InvalidParameterException.class, () -> TableNameTemplate.parse("e_{attribute:}"));
+    assertThrows(InvalidParameterException.class, () -> NameTemplate.forTables("events_{a"));
+    assertThrows(InvalidParameterException.class, () -> NameTemplate.forTables("events_a}"));
+    assertThrows(InvalidParameterException.class, () -> NameTemplate.forTables("e_{a{b}}"));
+    assertThrows(InvalidParameterException.class, () -> NameTemplate.forTables("e_{}"));
+    assertThrows(InvalidParameterException.class, () -> NameTemplate.forTables("e_{attribute:}"));
+  }
+
+  @Test
+  void datasetNamesAreHeldToTheDatasetRule() throws Exception {
+    NameTemplate datasets = NameTemplate.forDatasets("tenant_{event_type}").check(SCHEMA);
+    assertEquals("outputDatasetTemplate", datasets.parameter());
+    assertEquals(
+        "tenant_acme_2", datasets.nameFor(new TableRow().set("Event_Type", "acme_2"), null));
+    // A table name may have these; a dataset name may not.
+    for (String value : List.of("acme-2", "acme 2", "acmé")) {
+      String why =
+          assertThrows(
+                  NameTemplate.NoName.class,
+                  () -> datasets.nameFor(new TableRow().set("Event_Type", value), null))
+              .getMessage();
+      assertTrue(
+          why.startsWith(
+              "dataset name 'tenant_" + value + "' (from template tenant_{event_type}) has "),
+          why);
+      assertTrue(
+          why.endsWith(
+              ", which BigQuery refuses in a dataset name"
+                  + " (https://cloud.google.com/bigquery/docs/datasets#dataset-naming)"),
+          why);
+      assertEquals("t_" + value, name("t_{event_type}", new TableRow().set("Event_Type", value)));
+    }
+  }
+
+  @Test
+  void datasetTemplatesThatCanNeverGiveADatasetNameAreRefusedAtLaunch() {
+    InvalidParameterException literal =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> NameTemplate.forDatasets("tenant-{event_type}").check(SCHEMA));
+    assertEquals(
+        "parameter 'outputDatasetTemplate': 'tenant-{event_type}' has '-' (U+002D) outside its"
+            + " placeholders, so no dataset name it forms is one BigQuery accepts (ASCII letters,"
+            + " digits and '_'; https://cloud.google.com/bigquery/docs/datasets#dataset-naming)",
+        literal.getMessage());
+    InvalidParameterException pattern =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> NameTemplate.forDatasets("d_{day:yyyy-MM}").check(SCHEMA));
+    assertTrue(
+        pattern.getMessage().endsWith("which BigQuery refuses in a dataset name; e.g. yyyyMMdd"),
+        pattern.getMessage());
   }
 }

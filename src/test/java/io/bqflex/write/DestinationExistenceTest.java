@@ -17,8 +17,11 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Whether routed rows' tables exist, on Beam's in-process BigQuery, with a clock of our own. */
-class TableExistenceTest {
+/**
+ * Whether routed rows' datasets and tables exist, on Beam's in-process BigQuery, with a clock of
+ * our own.
+ */
+class DestinationExistenceTest {
   private static final String TABLE = "my-project:shop.orders_2026";
 
   private final AtomicLong now = new AtomicLong(1_000_000);
@@ -31,33 +34,34 @@ class TableExistenceTest {
     datasets.createDataset("my-project", "shop", "", "", null);
   }
 
-  private TableExistence existence(FakeDatasetService services) {
+  private DestinationExistence existence(FakeDatasetService services) {
     PipelineOptions options = PipelineOptionsFactory.create();
     BigQueryServicesOverride.install(
         options, new FakeBigQueryServices().withDatasetService(services));
-    return TableExistence.of(options, now::get);
+    return DestinationExistence.of(options, now::get);
   }
 
   @Test
   void aTableCreatedWhileTheJobRunsIsFoundAfterTheRecheckInterval() throws Exception {
-    TableExistence existence = existence(datasets);
-    assertFalse(existence.exists(TABLE));
+    DestinationExistence existence = existence(datasets);
+    assertFalse(existence.tableExists(TABLE));
 
     datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
-    now.addAndGet(TableExistence.RECHECK_MISSING_MILLIS - 1);
-    assertFalse(existence.exists(TABLE), "a missing table is not asked again within the interval");
+    now.addAndGet(DestinationExistence.RECHECK_MISSING_MILLIS - 1);
+    assertFalse(
+        existence.tableExists(TABLE), "a missing table is not asked again within the interval");
     now.addAndGet(1);
-    assertTrue(existence.exists(TABLE));
+    assertTrue(existence.tableExists(TABLE));
   }
 
   @Test
   void aTableFoundIsNotAskedAgain() throws Exception {
     datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
-    TableExistence existence = existence(datasets);
-    assertTrue(existence.exists(TABLE));
+    DestinationExistence existence = existence(datasets);
+    assertTrue(existence.tableExists(TABLE));
 
     datasets.deleteTable(BigQueryHelpers.parseTableSpec(TABLE));
-    assertTrue(existence.exists(TABLE));
+    assertTrue(existence.tableExists(TABLE));
   }
 
   @Test
@@ -71,11 +75,23 @@ class TableExistenceTest {
         };
 
     IllegalStateException e =
-        assertThrows(IllegalStateException.class, () -> existence(refusing).exists(TABLE));
+        assertThrows(IllegalStateException.class, () -> existence(refusing).tableExists(TABLE));
 
     assertEquals(
         "could not look up table my-project:shop.orders_2026 (403 Forbidden: Permission"
             + " bigquery.tables.get denied); the bundle is retried",
         e.getMessage());
+  }
+
+  @Test
+  void datasetsAreLookedUpAsTablesAre() throws Exception {
+    DestinationExistence existence = existence(datasets);
+    assertTrue(existence.datasetExists("my-project", "shop"));
+    assertFalse(existence.datasetExists("my-project", "tenant_b"));
+
+    datasets.createDataset("my-project", "tenant_b", "", "", null);
+    assertFalse(existence.datasetExists("my-project", "tenant_b"));
+    now.addAndGet(DestinationExistence.RECHECK_MISSING_MILLIS);
+    assertTrue(existence.datasetExists("my-project", "tenant_b"));
   }
 }

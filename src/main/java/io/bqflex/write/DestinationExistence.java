@@ -1,0 +1,152 @@
+package io.bqflex.write;
+
+import com.google.api.client.http.HttpResponseException;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.LongSupplier;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
+import org.apache.beam.sdk.options.PipelineOptions;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+
+/**
+ * Whether a routed row's dataset and table exist, where the write cannot make them: BigQuery
+ * creates no dataset for a write, and creates no table with {@code createDisposition=CREATE_NEVER}.
+ * Such a row would fail its whole bundle, again and again, so it is a dead letter instead. Asked of
+ * the BigQuery services the write uses, once per name per instance: what is found is remembered,
+ * what is missing is asked again after {@link #RECHECK_MISSING_MILLIS}, so a dataset or table
+ * created while the job runs takes its rows from then on.
+ *
+ * <p>Serialized with the row checks to the workers, where it makes its own dataset service: with
+ * the replacement services of a local run or test, or else BigQuery's, with the worker's default
+ * credentials (the job's service account on Dataflow).
+ */
+public final class DestinationExistence implements Serializable {
+  private static final long serialVersionUID = 1L;
+
+  /** How long a name found missing is taken as missing before it is looked up again. */
+  static final long RECHECK_MISSING_MILLIS = 60_000;
+
+  /** At most this many missing names are remembered, the oldest forgotten first. */
+  static final int MAX_MISSING = 10_000;
+
+  private static final int NOT_FOUND = 404;
+
+  private final BigQueryServices services;
+  private final LongSupplier clock;
+
+  private transient DatasetService datasets;
+  private transient Set<String> found;
+  private transient Map<String, Long> missingSince;
+
+  private DestinationExistence(BigQueryServices services, LongSupplier clock) {
+    this.services = services;
+    this.clock = clock;
+  }
+
+  /** Through the BigQuery services {@code options}' writes use. */
+  static DestinationExistence of(PipelineOptions options) {
+    return of(options, (LongSupplier & Serializable) System::currentTimeMillis);
+  }
+
+  /** As above, with {@code clock} giving the time in milliseconds. */
+  static DestinationExistence of(PipelineOptions options, LongSupplier clock) {
+    BigQueryServices services =
+        options.as(BigQueryServicesOverride.Options.class).getBigQueryServicesOverride();
+    return new DestinationExistence(
+        services == null ? new BigQueryServicesImpl() : services, clock);
+  }
+
+  /** Whether dataset {@code dataset} of project {@code project} exists now, as far as known. */
+  boolean datasetExists(String project, String dataset) {
+    return exists("dataset " + project + ":" + dataset, () -> datasetFound(project, dataset));
+  }
+
+  /** Whether {@code table} ({@code project:dataset.table}) exists now, as far as known. */
+  boolean tableExists(String table) {
+    return exists(
+        "table " + table, () -> service().getTable(BigQueryHelpers.parseTableSpec(table)) != null);
+  }
+
+  /** A lookup of BigQuery; true when the thing exists. */
+  @FunctionalInterface
+  private interface Lookup {
+    boolean exists() throws Exception;
+  }
+
+  /**
+   * @throws IllegalStateException when BigQuery cannot be asked (after its client's retries): the
+   *     bundle is retried, nothing is dead-lettered for a lookup that failed
+   */
+  private boolean exists(String what, Lookup lookup) {
+    if (found == null) {
+      found = new HashSet<>();
+      missingSince = new LinkedHashMap<>();
+    }
+    if (found.contains(what)) {
+      return true;
+    }
+    long now = clock.getAsLong();
+    Long missing = missingSince.get(what);
+    if (missing != null && now - missing < RECHECK_MISSING_MILLIS) {
+      return false;
+    }
+    boolean exists;
+    try {
+      exists = lookup.exists();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while looking up " + what, e);
+    } catch (Exception e) {
+      throw new IllegalStateException(
+          "could not look up " + what + " (" + e.getMessage() + "); the bundle is retried", e);
+    }
+    // Re-inserted on each lookup, so the map's order is that of the last lookups.
+    missingSince.remove(what);
+    if (exists) {
+      found.add(what);
+      return true;
+    }
+    if (missingSince.size() >= MAX_MISSING) {
+      missingSince.remove(missingSince.keySet().iterator().next());
+    }
+    missingSince.put(what, now);
+    return false;
+  }
+
+  private boolean datasetFound(String project, String dataset) throws Exception {
+    try {
+      return service().getDataset(project, dataset) != null;
+    } catch (IOException e) {
+      if (notFound(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /** Whether BigQuery (or the in-process fake, which wraps it) answered 404. */
+  private static boolean notFound(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof HttpResponseException http && http.getStatusCode() == NOT_FOUND) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private DatasetService service() {
+    if (datasets == null) {
+      datasets =
+          services.getDatasetService(PipelineOptionsFactory.create().as(BigQueryOptions.class));
+    }
+    return datasets;
+  }
+}

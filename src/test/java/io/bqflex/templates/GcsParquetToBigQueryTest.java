@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.parquet.example.data.Group;
 import org.apache.parquet.format.CompressionCodec;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
@@ -102,6 +104,37 @@ class GcsParquetToBigQueryTest {
     assertTrue(
         rows.get("ord-1004").get("customer").path("country").isMissingNode()
             || rows.get("ord-1004").get("customer").get("country").isNull());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"false", "true"})
+  void routesRowsByAColumnOfTheFilesOwnSchemaOnBothWriteMethods(String storageWriteApi)
+      throws Exception {
+    Map<String, String> p = parameters(SAMPLE, "test-project:shop.orders");
+    // Beam remembers the tables it created JVM-wide: each run names tables of its own.
+    p.put("outputTableNameTemplate", "gift_{gift}_" + storageWriteApi);
+    p.put("useStorageWriteApi", storageWriteApi);
+
+    TemplateRun run = TemplateRun.of(new GcsParquetToBigQuery(), p, dir);
+
+    Map<String, Set<String>> idsByTable = new HashMap<>();
+    for (String gift : List.of("true", "false")) {
+      Set<String> ids = new TreeSet<>();
+      for (JsonNode row : run.rows("test-project:shop.gift_" + gift + "_" + storageWriteApi)) {
+        assertEquals(gift, row.get("gift").asText());
+        ids.add(row.get("order_id").asText());
+      }
+      idsByTable.put(gift, ids);
+    }
+    // The generator makes every third order a gift.
+    assertEquals(
+        Map.of(
+            "true", Set.of("ord-1003", "ord-1006"),
+            "false", Set.of("ord-1001", "ord-1002", "ord-1004", "ord-1005")),
+        idsByTable);
+    assertEquals(6, run.result.counts().read(), run.console);
+    assertEquals(6, run.result.counts().written(), run.console);
+    assertTrue(run.result.counts().balanced(), run.result.counts().toString());
   }
 
   /** "the alphabetically last file" gives a load job its schema when none is given. */

@@ -7,6 +7,7 @@ import io.bqflex.pipeline.Template;
 import io.bqflex.rows.DataSchema;
 import io.bqflex.write.NameTemplate;
 import io.bqflex.write.WriteSettings;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -34,16 +35,26 @@ interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
 
   @Override
   default LaunchChecks.Findings preflight(O options, Reach reach) {
-    return OutputPreflight.of(
-        options,
-        "outputTable",
-        options.getOutputTable(),
-        dataSchema(options),
-        reach,
-        schema -> {
-          checkSchema(options, schema);
-          refuseAttributes(options);
-        });
+    LaunchChecks.Findings output =
+        OutputPreflight.of(
+            options,
+            "outputTable",
+            options.getOutputTable(),
+            dataSchema(options),
+            reach,
+            schema -> checkSchema(options, schema));
+    // Needs no schema: refused also where the schema is read only at launch.
+    try {
+      refuseAttributes(options);
+      return output;
+    } catch (InvalidParameterException e) {
+      if (output.problems().contains(e.getMessage())) {
+        return output; // a template that does not parse, refused already
+      }
+      List<String> problems = new ArrayList<>(output.problems());
+      problems.add(e.getMessage());
+      return new LaunchChecks.Findings(problems, output.leftToLaunch());
+    }
   }
 
   /**

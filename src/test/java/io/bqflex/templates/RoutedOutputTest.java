@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.LaunchParameters;
 import io.bqflex.catalog.ParameterValidationException;
+import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
 import java.nio.file.Files;
@@ -298,6 +300,24 @@ class RoutedOutputTest {
         datasetsWithoutSchema.startsWith(
             "parameter 'JSONPath': is needed with outputDatasetTemplate"),
         datasetsWithoutSchema);
+  }
+
+  @Test
+  void attributesAreRefusedForFilesAlsoWhereTheSchemaIsReadOnlyAtLaunch() {
+    Map<String, String> p = parameters("offline", "events_{attribute:source}");
+    p.put("JSONPath", "gs://my-bucket/schema.json");
+
+    LaunchChecks.Findings findings =
+        new GcsJsonToBigQuery().preflight(options(p), Template.Reach.OFFLINE);
+
+    assertEquals(
+        List.of(
+            "parameter 'outputTableNameTemplate': 'events_{attribute:source}' takes a message"
+                + " attribute, and files have none; name the tables from columns"),
+        findings.problems());
+    assertTrue(
+        findings.leftToLaunch().get(0).startsWith("JSONPath: gs://my-bucket/schema.json is not"),
+        findings.leftToLaunch().toString());
   }
 
   /** The one refusal of a launch with {@code extra} arguments (later ones replace earlier). */

@@ -48,8 +48,7 @@ public final class RoutedRowCheck implements RowEnricher, RowCheck {
   private void route(TableRow row, Map<String, String> attributes) throws RecordException {
     String table;
     try {
-      table = routing.tableFor(row, attributes);
-      routing.checkExists(table);
+      table = routing.checkedTableFor(row, attributes);
     } catch (NameTemplate.NoName e) {
       throw new RecordException(Stage.ROUTE, e.getMessage());
     }

@@ -123,9 +123,27 @@ public final class RowRouting implements Serializable {
   /** As {@link #tableFor(OutputRow)}, for a row and its record's attributes (null for none). */
   public String tableFor(Map<String, Object> row, Map<String, String> attributes)
       throws NameTemplate.NoName {
+    return tableFor(row, attributes, false);
+  }
+
+  /**
+   * As {@link #tableFor(Map, Map)}, and refused also when the table's dataset does not exist, where
+   * datasets are formed from rows, or the table itself does not, where tables are not created: the
+   * check of each row before BigQueryIO, which then forms the name again without it.
+   *
+   * @throws NameTemplate.NoName saying what cannot be formed or does not exist, and what to do
+   */
+  String checkedTableFor(Map<String, Object> row, Map<String, String> attributes)
+      throws NameTemplate.NoName {
+    return tableFor(row, attributes, existence != null);
+  }
+
+  private String tableFor(Map<String, Object> row, Map<String, String> attributes, boolean checked)
+      throws NameTemplate.NoName {
     String rowDataset = datasets == null ? dataset : datasets.nameFor(row, attributes);
     String rowName = names == null ? name : names.nameFor(row, attributes);
-    String table = (project == null ? "" : project + ":") + rowDataset + "." + rowName;
+    String datasetSpec = (project == null ? "" : project + ":") + rowDataset;
+    String table = datasetSpec + "." + rowName;
     if (rowName.equals(deadLetterName)
         && rowDataset.equals(deadLetterDataset)
         && Objects.equals(project, deadLetterProject)) {
@@ -134,32 +152,16 @@ public final class RowRouting implements Serializable {
               + table
               + ", is the dead-letter table, which takes dead letters only");
     }
-    return table;
-  }
-
-  /**
-   * Refuses {@code table} (as {@link #tableFor} formed it) when its dataset does not exist, where
-   * datasets are formed from rows, or when it does not exist itself, where tables are not created.
-   *
-   * @throws NameTemplate.NoName saying which does not exist and what to do
-   */
-  void checkExists(String table) throws NameTemplate.NoName {
-    if (existence == null) {
-      return;
+    if (checked
+        && datasets != null
+        && !existence.datasetExists(project == null ? "" : project, rowDataset)) {
+      throw new NameTemplate.NoName(
+          "dataset "
+              + datasetSpec
+              + " does not exist, and BigQuery creates no dataset for a write; create it, and"
+              + " rows for it are written from then on (it is looked up again after a minute)");
     }
-    if (datasets != null) {
-      TableReference ref = BigQueryHelpers.parseTableSpec(table);
-      String project = ref.getProjectId() == null ? "" : ref.getProjectId();
-      if (!existence.datasetExists(project, ref.getDatasetId())) {
-        throw new NameTemplate.NoName(
-            "dataset "
-                + (project.isEmpty() ? "" : project + ":")
-                + ref.getDatasetId()
-                + " does not exist, and BigQuery creates no dataset for a write; create it, and"
-                + " rows for it are written from then on (it is looked up again after a minute)");
-      }
-    }
-    if (tablesMustExist && !existence.tableExists(table)) {
+    if (checked && tablesMustExist && !existence.tableExists(table)) {
       throw new NameTemplate.NoName(
           "table "
               + table
@@ -167,5 +169,6 @@ public final class RowRouting implements Serializable {
               + " and rows for it are written from then on (it is looked up again after a"
               + " minute)");
     }
+    return table;
   }
 }

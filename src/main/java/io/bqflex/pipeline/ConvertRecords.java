@@ -28,22 +28,30 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
   private static final TupleTag<OutputRow> ROWS = Records.ROWS;
   private static final TupleTag<FailedRecord> FAILURES = Records.FAILURES;
 
-  private final PayloadFormat format;
+  private final PayloadFormat.Source formats;
   private final RowEnricher enricher;
 
-  private ConvertRecords(PayloadFormat format, RowEnricher enricher) {
-    this.format = format;
+  private ConvertRecords(PayloadFormat.Source formats, RowEnricher enricher) {
+    this.formats = formats;
     this.enricher = enricher;
   }
 
   /** Converts records with {@code format}. */
   public static ConvertRecords with(PayloadFormat format) {
-    return new ConvertRecords(format, RowEnricher.NONE);
+    return new ConvertRecords(PayloadFormat.Source.fixed(format), RowEnricher.NONE);
+  }
+
+  /**
+   * Converts each record with the format {@code formats} gives at that moment, e.g. one that
+   * follows the output table's schema ({@link FollowedFormat}).
+   */
+  public static ConvertRecords with(PayloadFormat.Source formats) {
+    return new ConvertRecords(formats, RowEnricher.NONE);
   }
 
   /** Adds columns that come from the record's origin rather than its payload, and row checks. */
   public ConvertRecords enrichedBy(RowEnricher rowEnricher) {
-    return new ConvertRecords(format, rowEnricher);
+    return new ConvertRecords(formats, rowEnricher);
   }
 
   @Override
@@ -53,7 +61,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
             .get(Records.RECORDS)
             .apply(
                 "ParseAndConvert",
-                ParDo.of(new ConvertFn(format, enricher))
+                ParDo.of(new ConvertFn(formats, enricher))
                     .withOutputTags(ROWS, TupleTagList.of(FAILURES)));
     out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
@@ -62,21 +70,22 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
 
   private static final class ConvertFn extends DoFn<SourceRecord, OutputRow> {
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
-    private final PayloadFormat format;
+    private final PayloadFormat.Source formats;
     private final RowEnricher enricher;
 
-    ConvertFn(PayloadFormat format, RowEnricher enricher) {
-      this.format = format;
+    ConvertFn(PayloadFormat.Source formats, RowEnricher enricher) {
+      this.formats = formats;
       this.enricher = enricher;
     }
 
     @ProcessElement
     public void process(@Element SourceRecord record, MultiOutputReceiver out) {
       try {
+        PayloadFormat format = formats.current();
         TableRow row =
             record.udfOutput() == null
                 ? format.toRow(record.text())
-                : udfOutputToRow(record.udfOutput());
+                : udfOutputToRow(format, record.udfOutput());
         enricher.enrich(record, row);
         // Counted when handed to the writer; a row BigQuery then rejects is moved to
         // dead-lettered.
@@ -93,7 +102,8 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
      * The UDF's result converted against the schema. A result that is not one JSON object (text, an
      * array) fails the record at the UDF stage: the payload was fine.
      */
-    private TableRow udfOutputToRow(String json) throws RecordException {
+    private static TableRow udfOutputToRow(PayloadFormat format, String json)
+        throws RecordException {
       try {
         return format.jsonToRow(json);
       } catch (RecordException e) {

@@ -18,4 +18,17 @@ public interface PayloadFormat extends Serializable {
 
   /** A UDF's JSON result converted against the schema. */
   TableRow jsonToRow(String json) throws RecordException;
+
+  /**
+   * Where a conversion step takes the format for its next record: one fixed format, or one that
+   * changes while the job runs. Each step holds its own copy, as of a format.
+   */
+  interface Source extends Serializable {
+    PayloadFormat current();
+
+    /** Always {@code format}. */
+    static Source fixed(PayloadFormat format) {
+      return (Source & Serializable) () -> format;
+    }
+  }
 }

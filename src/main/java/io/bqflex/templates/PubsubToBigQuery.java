@@ -5,21 +5,25 @@ import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
+import io.bqflex.pipeline.FollowedFormat;
 import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.MessageMetadataColumns;
 import io.bqflex.read.ReadPubsubRecords;
 import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
+import io.bqflex.rows.PayloadFormat;
 import io.bqflex.udf.UdfOptions;
-import io.bqflex.write.BigQueryOutputOptions;
+import io.bqflex.write.FollowedTableSchema;
 import io.bqflex.write.OutputTable;
+import io.bqflex.write.SchemaRefreshOptions;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * JSON messages from Pub/Sub → BigQuery, streaming. The write method follows the job's streaming
@@ -33,7 +37,7 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
    * The template's parameters, named as Google's {@code PubSub_to_BigQuery_Flex} names them: see
    * metadata/pubsub-to-bigquery.json.
    */
-  public interface Options extends UdfOptions, BigQueryOutputOptions {
+  public interface Options extends UdfOptions, SchemaRefreshOptions {
     @Description("Subscription to read: projects/PROJECT/subscriptions/NAME.")
     String getInputSubscription();
 
@@ -78,23 +82,24 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
 
   @Override
   public void build(Pipeline pipeline, Options options) {
-    // The Flex launcher starts a streaming job from the metadata; the pipeline must agree.
-    options.setStreaming(true);
+    asLaunched(options);
     OutputTable output =
         OutputTable.resolve(options, "outputTableSpec", options.getOutputTableSpec());
     MessageMetadataColumns metadataColumns = metadataColumns(options, output.schema());
-    JsonPayloadFormat messages =
-        new JsonPayloadFormat(
-            new JsonRowConverter(
-                metadataColumns.payloadSchema(output.schema()),
-                Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    MessageFormats formats = new MessageFormats(options);
+    PayloadFormat messages = formats.apply(output.schema());
+    ConvertRecords convert =
+        output.settings().followsTableSchema()
+            ? ConvertRecords.with(
+                new FollowedFormat(
+                    FollowedTableSchema.of(options, output.settings()), formats, messages))
+            : ConvertRecords.with(messages);
     pipeline
         .apply("ReadPubsub", reader(options))
         .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), messages))
         .apply(
             "ConvertRecords",
-            ConvertRecords.with(messages)
-                .enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, output.settings())))
+            convert.enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, output.settings())))
         .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
   }
 
@@ -110,8 +115,7 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
 
   @Override
   public LaunchChecks.Findings preflight(Options options, Reach reach) {
-    // As build does: the Flex launcher starts a streaming job, and the write method follows.
-    options.setStreaming(true);
+    asLaunched(options);
     return OutputPreflight.of(
         options,
         "outputTableSpec",
@@ -122,7 +126,16 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
 
   @Override
   public List<String> outputTables(Options options) {
+    asLaunched(options);
     return WriteSettings.outputTables(options, "outputTableSpec", options.getOutputTableSpec());
+  }
+
+  /**
+   * The Flex launcher starts a streaming job from the metadata: the pipeline, its checks and its
+   * write method must agree.
+   */
+  private static void asLaunched(Options options) {
+    options.setStreaming(true);
   }
 
   private static ReadPubsubRecords reader(Options options) {
@@ -138,5 +151,34 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
         options.getMessageIdColumn(),
         options.getPublishTimeColumn(),
         options.getAttributesColumn());
+  }
+
+  /**
+   * The format of the messages' JSON for a table schema: its columns less those filled from the
+   * message itself. Serializable (the options are not), for a job that follows its table's schema.
+   */
+  private static final class MessageFormats
+      implements SerializableFunction<TableSchema, PayloadFormat> {
+    private static final long serialVersionUID = 1L;
+
+    private final String messageIdColumn;
+    private final String publishTimeColumn;
+    private final String attributesColumn;
+    private final boolean ignoreUnknownValues;
+
+    MessageFormats(Options options) {
+      messageIdColumn = options.getMessageIdColumn();
+      publishTimeColumn = options.getPublishTimeColumn();
+      attributesColumn = options.getAttributesColumn();
+      ignoreUnknownValues = Boolean.TRUE.equals(options.getIgnoreUnknownValues());
+    }
+
+    @Override
+    public PayloadFormat apply(TableSchema schema) {
+      TableSchema payload =
+          MessageMetadataColumns.of(schema, messageIdColumn, publishTimeColumn, attributesColumn)
+              .payloadSchema(schema);
+      return new JsonPayloadFormat(new JsonRowConverter(payload, ignoreUnknownValues));
+    }
   }
 }

@@ -55,9 +55,15 @@ final class OutputRowFormat {
     return withRefusedRowsKept(write, settings, schema, kept);
   }
 
-  /** Whether the output rows go to BigQueryIO as Avro GenericRecords. */
+  /**
+   * Whether the output rows go to BigQueryIO as Avro GenericRecords. Not where the job follows the
+   * table's schema: an Avro record's schema is fixed when the pipeline is built, and a TableRow
+   * carries the columns added since.
+   */
   static boolean usesAvro(WriteSettings settings, TableSchema schema) {
-    return settings.usesStorageWriteApi() && BigQueryAvroSchemas.whyNotAvro(schema) == null;
+    return settings.usesStorageWriteApi()
+        && !settings.followsTableSchema()
+        && BigQueryAvroSchemas.whyNotAvro(schema) == null;
   }
 
   /**

@@ -38,7 +38,8 @@ public record WriteSettings(
     int numStreams,
     PartitionCheck partitionCheck,
     RowRouting routing,
-    Set<SchemaUpdateOption> schemaUpdates)
+    Set<SchemaUpdateOption> schemaUpdates,
+    int schemaRefreshSeconds)
     implements Serializable {
 
   private static final Set<String> PARTITIONING_TYPES = Set.of("HOUR", "DAY", "MONTH", "YEAR");
@@ -89,7 +90,39 @@ public record WriteSettings(
             usesStorageWriteApi(method),
             options.getWriteDisposition()),
         routing,
-        schemaUpdates(options, output, method, routing));
+        schemaUpdates(options, output, method, routing),
+        schemaRefreshSeconds(options, method, routing));
+  }
+
+  /**
+   * How often a streaming job reads its table's schema again ({@link FollowedTableSchema}); 0 when
+   * it does not. Only the Storage Write API takes new columns while it writes, and only a table
+   * known before the job starts is followed.
+   */
+  private static int schemaRefreshSeconds(
+      BigQueryOutputOptions options, Method method, RowRouting routing) {
+    // Only streaming templates declare it; elsewhere it reads as unset.
+    Integer seconds = options.as(SchemaRefreshOptions.class).getTableSchemaRefreshSeconds();
+    if (seconds == null || seconds == 0) {
+      return 0;
+    }
+    String parameter = SchemaRefreshOptions.PARAMETER;
+    if (seconds < 0) {
+      throw new InvalidParameterException(
+          parameter, seconds + " is negative; give a number of seconds, or 0 not to refresh");
+    }
+    if (!usesStorageWriteApi(method)) {
+      throw new InvalidParameterException(
+          parameter, "needs the Storage Write API: BigQuery load jobs take no new columns");
+    }
+    if (routing != null) {
+      throw new InvalidParameterException(
+          parameter,
+          "does not yet work with "
+              + routing.templates().get(0).parameter()
+              + ": only the one output table's schema is followed");
+    }
+    return seconds;
   }
 
   /**
@@ -205,6 +238,14 @@ public record WriteSettings(
    */
   boolean widensTableFirst() {
     return usesStorageWriteApi() && !schemaUpdates.isEmpty() && !routesRows();
+  }
+
+  /**
+   * Whether the running job follows the output table's schema: rows converted against the schema
+   * {@link FollowedTableSchema} reads, written by BigQueryIO with its auto schema update.
+   */
+  public boolean followsTableSchema() {
+    return schemaRefreshSeconds > 0;
   }
 
   /** Whether each row's table is formed from the row ({@link #routing()}). */

@@ -146,6 +146,11 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.method() == Method.FILE_LOADS && !settings.schemaUpdates().isEmpty()) {
       write = write.withSchemaUpdateOptions(settings.schemaUpdates());
     }
+    if (settings.followsTableSchema()) {
+      // BigQueryIO's writer takes new columns only with ignoreUnknownValues; the conversion,
+      // against the schema FollowedTableSchema reads, has already dead-lettered unknown fields.
+      return write.withAutoSchemaUpdate(true).ignoreUnknownValues();
+    }
     // Unknown fields were already dead-lettered or dropped by the conversion; this only keeps
     // BigQuery in agreement with it.
     return settings.ignoreUnknownValues() ? write.ignoreUnknownValues() : write;

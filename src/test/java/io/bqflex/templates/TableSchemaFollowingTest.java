@@ -1,0 +1,226 @@
+package io.bqflex.templates;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.TableFieldSchema;
+import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RecordCounts;
+import io.bqflex.local.EmulatorExtension;
+import io.bqflex.local.LocalPubsubInput;
+import io.bqflex.local.LocalRun;
+import io.bqflex.local.OutgoingMessage;
+import io.bqflex.local.PubsubEmulator;
+import io.bqflex.rows.BigQuerySchemas;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * A streaming job whose table gains a column while it runs ({@code tableSchemaRefreshSeconds}): the
+ * template's pipeline on the DirectRunner, reading Google's Pub/Sub emulator, writing Beam's
+ * in-process BigQuery, whose {@code updateTableSchema} stands in for {@code ALTER TABLE ... ADD
+ * COLUMN} (https://cloud.google.com/bigquery/docs/managing-table-schemas#add_a_nullable_column).
+ */
+@ExtendWith(EmulatorExtension.class)
+class TableSchemaFollowingTest {
+  private static final String PROJECT = "test-project";
+  private static final String SCHEMA = "src/test/resources/PubsubToBigQueryTest/schema.json";
+  private static final Duration LIMIT = Duration.ofMinutes(4);
+
+  /** Longer than the refresh period: the new column has settled for the converter by then. */
+  private static final Duration SETTLE = Duration.ofMillis(2_500);
+
+  @TempDir Path dir;
+
+  /**
+   * Before the column exists, a message carrying its field is a dead letter; once it has been in
+   * the table for a refresh period, the field's values are written, in both streaming modes. A
+   * field the table still lacks stays a dead letter throughout.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aColumnAddedWhileTheJobRunsTakesValuesFromThenOn(
+      boolean atLeastOnce, PubsubEmulator emulator) throws Exception {
+    String subscription = "follow-" + UUID.randomUUID().toString().substring(0, 8);
+    String table = PROJECT + ":stream." + subscription.replace('-', '_');
+    Map<String, String> parameters = new HashMap<>();
+    parameters.put("inputSubscription", "projects/" + PROJECT + "/subscriptions/" + subscription);
+    parameters.put("outputTableSpec", table);
+    parameters.put("JSONPath", SCHEMA);
+    parameters.put("tableSchemaRefreshSeconds", "1");
+    LocalPubsubInput input =
+        LocalPubsubInput.of(new PubsubToBigQuery().metadata(), parameters).orElseThrow();
+    input.create(emulator);
+    ByteArrayOutputStream console = new ByteArrayOutputStream();
+    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+
+    // Before: 4 messages without the field, 4 with it (dead letters: the table lacks it).
+    List<OutgoingMessage> before = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      before.add(message(i, i % 2 == 0 ? null : "web-" + i, false));
+    }
+    // Published once the column is in the table: 4 without it, the writer's first appends since.
+    List<OutgoingMessage> ticks = new ArrayList<>();
+    for (int i = 8; i < 12; i++) {
+      ticks.add(message(i, null, false));
+    }
+    // Published once the column has settled: 6 with it, and one with a field still unknown.
+    List<OutgoingMessage> after = new ArrayList<>();
+    for (int i = 12; i < 18; i++) {
+      after.add(message(i, "app-" + i, false));
+    }
+    after.add(message(18, "app-18", true));
+    int sent = before.size() + ticks.size() + after.size();
+
+    Phases phases = new Phases(emulator, input, table, ticks, after, out);
+    LocalRun run =
+        new LocalRun(new PubsubToBigQuery(), parameters, dir, out)
+            .addPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
+            .afterStart(() -> input.publish(emulator, before, out))
+            .until(
+                (counts, bigQuery, tables) ->
+                    LocalRun.accountedFor(phases.published()).test(counts, bigQuery, tables)
+                        && phases.next(),
+                LIMIT);
+    if (atLeastOnce) {
+      run.addPipelineArgs(List.of("--experiments=streaming_mode_at_least_once"));
+    }
+    RecordCounts counts = run.execute().counts();
+    TemplateRun result = TemplateRun.reading(null, console.toString(StandardCharsets.UTF_8), dir);
+
+    Map<Integer, String> channels = new TreeMap<>();
+    for (JsonNode row : result.rows(table)) {
+      JsonNode channel = row.get("channel");
+      channels.put(
+          row.get("n").asInt(), channel == null || channel.isNull() ? "" : channel.asText());
+    }
+    Map<Integer, String> expected = new TreeMap<>();
+    for (int i : new int[] {0, 2, 4, 6, 8, 9, 10, 11}) {
+      expected.put(i, "");
+    }
+    for (int i = 12; i < 18; i++) {
+      expected.put(i, "app-" + i);
+    }
+    assertEquals(expected, channels, result.console);
+
+    Map<Integer, String> deadLetters = new TreeMap<>();
+    for (JsonNode deadLetter : result.rows(table + "_error_records")) {
+      String payload = deadLetter.get("payloadString").asText();
+      int n = Integer.parseInt(payload.replaceAll(".*\"n\":(\\d+).*", "$1"));
+      deadLetters.put(n, deadLetter.get("errorMessage").asText());
+      assertEquals("CONVERT", deadLetter.get("stage").asText(), deadLetter.toString());
+    }
+    assertEquals(List.of(1, 3, 5, 7, 18), List.copyOf(deadLetters.keySet()), result.console);
+    assertTrue(deadLetters.get(1).contains("channel"), deadLetters.get(1));
+    assertTrue(deadLetters.get(18).contains("device"), deadLetters.get(18));
+    assertEquals(sent, expected.size() + deadLetters.size(), "read = written + dead-lettered");
+    assertEquals(sent, counts.read(), result.console);
+    assertTrue(counts.balanced(), result.console);
+  }
+
+  /**
+   * What the test does between progress reports: once the first messages are all in a table, the
+   * column is added and the ticks published; once those are in and the column has settled, the
+   * rest.
+   */
+  private static final class Phases {
+    private final PubsubEmulator emulator;
+    private final LocalPubsubInput input;
+    private final String table;
+    private final List<OutgoingMessage> ticks;
+    private final List<OutgoingMessage> after;
+    private final PrintStream out;
+    private int phase;
+    private int published = 8;
+    private long ticksInAt;
+
+    Phases(
+        PubsubEmulator emulator,
+        LocalPubsubInput input,
+        String table,
+        List<OutgoingMessage> ticks,
+        List<OutgoingMessage> after,
+        PrintStream out) {
+      this.emulator = emulator;
+      this.input = input;
+      this.table = table;
+      this.ticks = ticks;
+      this.after = after;
+      this.out = out;
+    }
+
+    int published() {
+      return published;
+    }
+
+    /** Moves on once what was published is accounted for; true when nothing is left to do. */
+    boolean next() throws IOException, InterruptedException {
+      switch (phase) {
+        case 0 -> {
+          addChannelColumn();
+          input.publish(emulator, ticks, out);
+          published += ticks.size();
+          phase = 1;
+          return false;
+        }
+        case 1 -> {
+          if (ticksInAt == 0) {
+            ticksInAt = System.nanoTime();
+          }
+          if (System.nanoTime() - ticksInAt < SETTLE.toNanos()) {
+            return false;
+          }
+          input.publish(emulator, after, out);
+          published += after.size();
+          phase = 2;
+          return false;
+        }
+        default -> {
+          return true;
+        }
+      }
+    }
+
+    private void addChannelColumn() throws IOException {
+      TableReference ref = BigQueryHelpers.parseTableSpec(table);
+      TableSchema schema = BigQuerySchemas.parse(readSchema(), "test");
+      schema.getFields().add(new TableFieldSchema().setName("channel").setType("STRING"));
+      new FakeDatasetService().updateTableSchema(ref, schema);
+    }
+
+    private static String readSchema() throws IOException {
+      return Files.readString(Path.of(SCHEMA));
+    }
+  }
+
+  /** Message {@code n}, with a channel field when one is given and a device field if asked. */
+  private static OutgoingMessage message(int n, String channel, boolean device) {
+    StringBuilder json = new StringBuilder("{\"event_id\":\"e-" + n + "\",\"n\":" + n);
+    if (channel != null) {
+      json.append(",\"channel\":\"").append(channel).append('"');
+    }
+    if (device) {
+      json.append(",\"device\":\"phone\"");
+    }
+    return OutgoingMessage.utf8(json.append('}').toString(), Map.of("n", "" + n));
+  }
+}

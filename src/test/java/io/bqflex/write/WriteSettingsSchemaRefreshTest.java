@@ -1,0 +1,72 @@
+package io.bqflex.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code tableSchemaRefreshSeconds} at launch: where a running job can follow its table's schema,
+ * and what following changes in the write. Beam's auto schema update works on the Storage Write API
+ * only (BigQueryIO.Write#withAutoSchemaUpdate); a load job's schema is its own.
+ */
+class WriteSettingsSchemaRefreshTest {
+  private static final String SCHEMA = "[{\"name\": \"id\", \"type\": \"STRING\"}]";
+
+  @Test
+  void aStreamingJobFollowsItsTableThroughTableRows() {
+    WriteSettings settings = settings(30, true, null);
+
+    assertTrue(settings.followsTableSchema());
+    assertEquals(30, settings.schemaRefreshSeconds());
+    assertFalse(
+        OutputRowFormat.usesAvro(settings, BigQuerySchemas.parse(SCHEMA, "test")),
+        "an Avro record's schema is fixed when the pipeline is built");
+  }
+
+  @Test
+  void unsetOrZeroKeepsTheLaunchSchemaAndTheAvroRows() {
+    for (Integer seconds : new Integer[] {null, 0}) {
+      WriteSettings settings = settings(seconds, true, null);
+      assertFalse(settings.followsTableSchema());
+      assertTrue(OutputRowFormat.usesAvro(settings, BigQuerySchemas.parse(SCHEMA, "test")));
+    }
+  }
+
+  @Test
+  void loadJobsAreRefusedNamingTheParameter() {
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> settings(30, false, null));
+    assertEquals(
+        "parameter 'tableSchemaRefreshSeconds': needs the Storage Write API: BigQuery load jobs"
+            + " take no new columns",
+        e.getMessage());
+  }
+
+  @Test
+  void routedRowsAreRefusedNamingTheTemplate() {
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> settings(30, true, "events_{id}"));
+    assertTrue(e.getMessage().contains("outputTableNameTemplate"), e.getMessage());
+  }
+
+  @Test
+  void aNegativePeriodIsRefused() {
+    InvalidParameterException e =
+        assertThrows(InvalidParameterException.class, () -> settings(-5, true, null));
+    assertTrue(e.getMessage().contains("-5 is negative"), e.getMessage());
+  }
+
+  private static WriteSettings settings(Integer seconds, boolean streaming, String tableTemplate) {
+    SchemaRefreshOptions options =
+        PipelineOptionsFactory.fromArgs("--streaming=" + streaming).as(SchemaRefreshOptions.class);
+    options.setTableSchemaRefreshSeconds(seconds);
+    options.setOutputTableNameTemplate(tableTemplate);
+    return WriteSettings.of(options, "outputTableSpec", "my-project:shop.events", SCHEMA);
+  }
+}

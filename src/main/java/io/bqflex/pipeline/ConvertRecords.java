@@ -11,6 +11,7 @@ import io.bqflex.core.RowEnricher;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.PayloadFormat;
+import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
@@ -30,15 +31,18 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
 
   private final PayloadFormat.Source formats;
   private final RowEnricher enricher;
+  private final TableSchemaView schemaView;
 
-  private ConvertRecords(PayloadFormat.Source formats, RowEnricher enricher) {
+  private ConvertRecords(
+      PayloadFormat.Source formats, RowEnricher enricher, TableSchemaView schemaView) {
     this.formats = formats;
     this.enricher = enricher;
+    this.schemaView = schemaView;
   }
 
   /** Converts records with {@code format}. */
   public static ConvertRecords with(PayloadFormat format) {
-    return new ConvertRecords(PayloadFormat.Source.fixed(format), RowEnricher.NONE);
+    return new ConvertRecords(PayloadFormat.Source.fixed(format), RowEnricher.NONE, null);
   }
 
   /**
@@ -46,42 +50,88 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    * follows the output table's schema ({@link FollowedFormat}).
    */
   public static ConvertRecords with(PayloadFormat.Source formats) {
-    return new ConvertRecords(formats, RowEnricher.NONE);
+    return new ConvertRecords(formats, RowEnricher.NONE, null);
+  }
+
+  /**
+   * Converts against the schema a previous step worked out ({@link MapNewColumns}): records wait
+   * for it, as for any side input.
+   */
+  public static ConvertRecords against(TableSchemaView schemaView) {
+    return new ConvertRecords(null, RowEnricher.NONE, schemaView);
   }
 
   /** Adds columns that come from the record's origin rather than its payload, and row checks. */
   public ConvertRecords enrichedBy(RowEnricher rowEnricher) {
-    return new ConvertRecords(formats, rowEnricher);
+    return new ConvertRecords(formats, rowEnricher, schemaView);
   }
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
-    PCollectionTuple out =
-        input
-            .get(Records.RECORDS)
-            .apply(
-                "ParseAndConvert",
-                ParDo.of(new ConvertFn(formats, enricher))
-                    .withOutputTags(ROWS, TupleTagList.of(FAILURES)));
+    ParDo.MultiOutput<SourceRecord, OutputRow> convert =
+        schemaView == null
+            ? ParDo.of(new ConvertFn(formats, enricher))
+                .withOutputTags(ROWS, TupleTagList.of(FAILURES))
+            : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
+                .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
+                .withOutputTags(ROWS, TupleTagList.of(FAILURES));
+    PCollectionTuple out = input.get(Records.RECORDS).apply("ParseAndConvert", convert);
     out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
         .and(FAILURES, Records.failuresSoFar(input, out.get(FAILURES)));
   }
 
-  private static final class ConvertFn extends DoFn<SourceRecord, OutputRow> {
-    private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
+  /** Converts with the format its source gives for each record. */
+  private static final class ConvertFn extends ConvertingFn {
     private final PayloadFormat.Source formats;
-    private final RowEnricher enricher;
 
     ConvertFn(PayloadFormat.Source formats, RowEnricher enricher) {
+      super(enricher);
       this.formats = formats;
-      this.enricher = enricher;
     }
 
     @ProcessElement
     public void process(@Element SourceRecord record, MultiOutputReceiver out) {
+      convert(formats.current(), record, out);
+    }
+  }
+
+  /** Converts against the schema in the side input. */
+  private static final class ConvertAgainstViewFn extends ConvertingFn {
+    private final TableSchemaView schemaView;
+    private transient Map<String, String> schemas;
+
+    ConvertAgainstViewFn(TableSchemaView schemaView, RowEnricher enricher) {
+      super(enricher);
+      this.schemaView = schemaView;
+    }
+
+    @ProcessElement
+    public void process(
+        @Element SourceRecord record,
+        @SideInput(TableSchemaView.SIDE_INPUT) Map<String, String> schemas,
+        MultiOutputReceiver out) {
+      this.schemas = schemas;
+      convert(schemaView.format(schemas), record, out);
+    }
+
+    @Override
+    RecordException explained(RecordException e) {
+      return schemaView.explained(schemas, e);
+    }
+  }
+
+  /** Each record to a row or a failure, none dropped. */
+  private abstract static class ConvertingFn extends DoFn<SourceRecord, OutputRow> {
+    private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
+    private final RowEnricher enricher;
+
+    ConvertingFn(RowEnricher enricher) {
+      this.enricher = enricher;
+    }
+
+    final void convert(PayloadFormat format, SourceRecord record, MultiOutputReceiver out) {
       try {
-        PayloadFormat format = formats.current();
         TableRow row =
             record.udfOutput() == null
                 ? format.toRow(record.text())
@@ -92,10 +142,15 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
         written.inc();
         out.get(ROWS).output(OutputRow.of(row, record));
       } catch (RecordException e) {
-        out.get(FAILURES).output(FailedRecord.of(record, e));
+        out.get(FAILURES).output(FailedRecord.of(record, explained(e)));
       } catch (RuntimeException e) {
         out.get(FAILURES).output(Failures.unexpected(record, e));
       }
+    }
+
+    /** What the dead letter says of {@code e}: itself, unless the conversion knows more. */
+    RecordException explained(RecordException e) {
+      return e;
     }
 
     /**

@@ -6,7 +6,6 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
-import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Hidden;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -55,16 +54,6 @@ public final class BigQueryServicesOverride {
    * The schema patches for {@code options}: on the replacement's in-process tables, or on BigQuery.
    */
   public static TableSchemaPatches schemaPatches(PipelineOptions options) {
-    BigQueryServices services = options.as(Options.class).getBigQueryServicesOverride();
-    BigQueryOptions bigQueryOptions = options.as(BigQueryOptions.class);
-    if (services == null) {
-      return new BigQuerySchemaPatches(bigQueryOptions);
-    }
-    DatasetService datasets = services.getDatasetService(bigQueryOptions);
-    if (datasets instanceof FakeDatasetService fake) {
-      return new InProcessSchemaPatches(fake);
-    }
-    throw new IllegalStateException(
-        "replacement BigQuery services patch no schemas: " + datasets.getClass().getName());
+    return SchemaPatchesSource.of(options).open(options);
   }
 }

@@ -57,12 +57,13 @@ final class OutputRowFormat {
 
   /**
    * Whether the output rows go to BigQueryIO as Avro GenericRecords. Not where the job follows the
-   * table's schema: an Avro record's schema is fixed when the pipeline is built, and a TableRow
-   * carries the columns added since.
+   * table's schema or adds columns to it: an Avro record's schema is fixed when the pipeline is
+   * built, and a TableRow carries the columns added since.
    */
   static boolean usesAvro(WriteSettings settings, TableSchema schema) {
     return settings.usesStorageWriteApi()
         && !settings.followsTableSchema()
+        && !settings.mapsNewFields()
         && BigQueryAvroSchemas.whyNotAvro(schema) == null;
   }
 
@@ -71,10 +72,12 @@ final class OutputRowFormat {
    * column at any depth: BigQuery chooses the column type of an Avro decimal by the load's {@code
    * decimalTargetTypes}, which BigQueryIO's load jobs do not set, and a decimal(77,38) loaded into
    * a BIGNUMERIC column has not been verified against BigQuery; such tables keep JSON files, whose
-   * decimal text BigQuery reads as the column says.
+   * decimal text BigQuery reads as the column says. Nor where columns are added while the job runs:
+   * the files' Avro schema is fixed when the pipeline is built.
    */
   static boolean loadsAvroFiles(WriteSettings settings, TableSchema schema) {
     return settings.method() == Method.FILE_LOADS
+        && !settings.mapsNewFields()
         && BigQueryAvroSchemas.whyNotAvro(schema) == null
         && !hasBigNumeric(schema.getFields());
   }

@@ -4,20 +4,23 @@ import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.NewColumns;
 import java.io.IOException;
 import java.util.List;
+import java.util.function.Function;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Widens the existing output table to the schema rows are written with, before a Storage Write API
- * job starts: that API adds no columns and relaxes no modes itself (a load job does, through its
- * schema update options), and refuses rows with columns the table lacks. Read, merged and replaced
- * as one step guarded by the table's etag, read again when someone changed the table in between.
+ * Widens an existing output table: to the schema rows are written with, before a Storage Write API
+ * job starts (that API adds no columns and relaxes no modes itself, a load job does through its
+ * schema update options, and it refuses rows with columns the table lacks); or by the columns the
+ * records bring ({@code autoMapTables}). Read, merged and replaced as one step guarded by the
+ * table's etag, read again when someone changed the table in between.
  */
-final class TableWidening {
+public final class TableWidening {
   private static final Logger LOG = LoggerFactory.getLogger(TableWidening.class);
 
   /** How often a table changed by someone else in between is read again before giving up. */
@@ -39,43 +42,79 @@ final class TableWidening {
 
   /** As above, through {@code patches}. */
   static void apply(TableSchemaPatches patches, WriteSettings settings) {
-    TableReference ref = BigQueryHelpers.parseTableSpec(settings.table().base());
     TableSchema wanted = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
+    String table = settings.table().base();
+    replace(
+        patches,
+        table,
+        existing -> {
+          SchemaChanges changes = SchemaChanges.between(existing, wanted);
+          List<String> problems =
+              SchemaUpdates.problems(changes, settings.schemaUpdates(), table, "JSONPath");
+          if (!problems.isEmpty()) {
+            throw new IllegalArgumentException(String.join("\n", problems));
+          }
+          if (!changes.none()) {
+            LOG.info(
+                "bqflex: widening table {} before the job starts: columns added {}, made NULLABLE"
+                    + " {}",
+                table,
+                changes.added(),
+                changes.relaxed());
+          }
+          return changes.none() ? null : changes.widened();
+        });
+  }
+
+  /**
+   * Adds {@code columns} to {@code table} ({@code autoMapTables}), or to {@code launch} when the
+   * table does not exist yet (the write creates it with the schema returned).
+   *
+   * @return the schema to write rows with: the table's own with the columns added
+   */
+  public static NewColumns.Widening addColumns(
+      TableSchemaPatches patches, String table, NewColumns columns, TableSchema launch) {
+    NewColumns.Widening[] result = new NewColumns.Widening[1];
+    boolean exists =
+        replace(
+            patches,
+            table,
+            existing -> {
+              result[0] = columns.addTo(existing);
+              return result[0].added().isEmpty() ? null : result[0].schema();
+            });
+    return exists ? result[0] : columns.addTo(launch);
+  }
+
+  /**
+   * Reads {@code table}, asks {@code widen} for its new schema (null: leave it) and replaces the
+   * schema unless the table changed since it was read; reads again if it did.
+   *
+   * @return false when the table does not exist
+   */
+  private static boolean replace(
+      TableSchemaPatches patches, String table, Function<TableSchema, TableSchema> widen) {
+    TableReference ref = BigQueryHelpers.parseTableSpec(table);
     try {
       for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
         Table existing = patches.table(ref);
         if (existing == null) {
-          return;
+          return false;
         }
-        SchemaChanges changes = SchemaChanges.between(existing.getSchema(), wanted);
-        List<String> problems =
-            SchemaUpdates.problems(
-                changes, settings.schemaUpdates(), settings.table().base(), "JSONPath");
-        if (!problems.isEmpty()) {
-          throw new IllegalArgumentException(String.join("\n", problems));
-        }
-        if (changes.none()) {
-          return;
-        }
-        if (patches.replaceSchema(ref, changes.widened(), existing.getEtag())) {
-          LOG.info(
-              "bqflex: table {} widened before the job starts: columns added {}, made NULLABLE {}",
-              settings.table().base(),
-              changes.added(),
-              changes.relaxed());
-          return;
+        TableSchema widened = widen.apply(existing.getSchema());
+        if (widened == null || patches.replaceSchema(ref, widened, existing.getEtag())) {
+          return true;
         }
       }
     } catch (IOException e) {
-      throw new IllegalStateException(
-          "could not widen table " + settings.table().base() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("could not widen table " + table + ": " + e.getMessage(), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while widening " + settings.table().base(), e);
+      throw new IllegalStateException("interrupted while widening " + table, e);
     }
     throw new IllegalStateException(
         "table "
-            + settings.table().base()
+            + table
             + " changed "
             + ATTEMPTS
             + " times while it was being widened; launch again once it is left alone");

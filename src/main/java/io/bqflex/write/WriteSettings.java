@@ -39,7 +39,8 @@ public record WriteSettings(
     PartitionCheck partitionCheck,
     RowRouting routing,
     Set<SchemaUpdateOption> schemaUpdates,
-    int schemaRefreshSeconds)
+    int schemaRefreshSeconds,
+    boolean mapsNewFields)
     implements Serializable {
 
   private static final Set<String> PARTITIONING_TYPES = Set.of("HOUR", "DAY", "MONTH", "YEAR");
@@ -91,7 +92,37 @@ public record WriteSettings(
             options.getWriteDisposition()),
         routing,
         schemaUpdates(options, output, method, routing),
-        schemaRefreshSeconds(options, method, routing));
+        schemaRefreshSeconds(options, method, routing),
+        mapsNewFields(options, routing));
+  }
+
+  /**
+   * Whether columns are added for the fields records carry that the table lacks ({@code
+   * autoMapTables}): for batch jobs writing one table.
+   */
+  private static boolean mapsNewFields(BigQueryOutputOptions options, RowRouting routing) {
+    // Only templates of JSON records declare it; elsewhere it reads as unset.
+    if (!Boolean.TRUE.equals(options.as(AutoMapOptions.class).getAutoMapTables())) {
+      return false;
+    }
+    String parameter = AutoMapOptions.PARAMETER;
+    if (Boolean.TRUE.equals(options.getIgnoreUnknownValues())) {
+      throw new InvalidParameterException(
+          parameter,
+          "adds columns for the fields ignoreUnknownValues would drop; set one of the two");
+    }
+    if (options.as(StreamingOptions.class).isStreaming()) {
+      throw new InvalidParameterException(
+          parameter, "works in batch jobs only so far; a streaming job dead-letters new fields");
+    }
+    if (routing != null) {
+      throw new InvalidParameterException(
+          parameter,
+          "does not yet work with "
+              + routing.templates().get(0).parameter()
+              + ": only the one output table gains columns");
+    }
+    return true;
   }
 
   /**
@@ -228,7 +259,7 @@ public record WriteSettings(
    * takes the base table (Beam strips the decorator there), rows outside the partition having been
    * dead-lettered by {@link #partitionCheck}.
    */
-  String destination() {
+  public String destination() {
     return usesStorageWriteApi() ? table.base() : table.spec();
   }
 

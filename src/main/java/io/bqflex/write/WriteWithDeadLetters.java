@@ -7,6 +7,7 @@ import io.bqflex.core.OutputRow;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.RecordRereader;
 import io.bqflex.core.Records;
+import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -23,6 +24,7 @@ import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.values.PCollectionList;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.PDone;
 import org.apache.beam.sdk.values.TupleTag;
 import org.joda.time.Duration;
@@ -42,17 +44,22 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   private final WriteSettings settings;
   private final boolean rowsCarryRecords;
   private final RecordRereader rereader;
+  private final PCollectionView<Map<String, String>> schemas;
 
   /** A writer of rows that carry their records ({@link OutputRow#of}). */
   public WriteWithDeadLetters(WriteSettings settings) {
-    this(settings, true, null);
+    this(settings, true, null, null);
   }
 
   private WriteWithDeadLetters(
-      WriteSettings settings, boolean rowsCarryRecords, RecordRereader rereader) {
+      WriteSettings settings,
+      boolean rowsCarryRecords,
+      RecordRereader rereader,
+      PCollectionView<Map<String, String>> schemas) {
     this.settings = settings;
     this.rowsCarryRecords = rowsCarryRecords;
     this.rereader = rereader;
+    this.schemas = schemas;
   }
 
   /**
@@ -60,7 +67,7 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
    * BigQuery refuses is dead-lettered as BigQueryIO hands it back, the row it sent.
    */
   public static WriteWithDeadLetters ofTypedFileRows(WriteSettings settings) {
-    return new WriteWithDeadLetters(settings, false, null);
+    return new WriteWithDeadLetters(settings, false, null, null);
   }
 
   /**
@@ -70,7 +77,16 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
    * stay as they are while the job runs.
    */
   public WriteWithDeadLetters rereadingRefusedRecordsWith(RecordRereader rereader) {
-    return new WriteWithDeadLetters(settings, rowsCarryRecords, rereader);
+    return new WriteWithDeadLetters(settings, rowsCarryRecords, rereader, schemas);
+  }
+
+  /**
+   * This writer, creating or loading the output table with the schema in {@code view} (table spec →
+   * schema JSON), worked out while the job runs ({@code autoMapTables}), instead of the launch
+   * schema.
+   */
+  public WriteWithDeadLetters withSchemaFrom(PCollectionView<Map<String, String>> view) {
+    return new WriteWithDeadLetters(settings, rowsCarryRecords, rereader, view);
   }
 
   @Override
@@ -79,8 +95,15 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
     if (settings.widensTableFirst()) {
       TableWidening.apply(options, settings);
     }
+    BigQueryIO.Write<OutputRow> rowsWrite = rowsWrite(options);
     WriteResult written =
-        input.get(ROWS).apply("WriteRows", rowsWrite(options).withJsonSchema(schema()));
+        input
+            .get(ROWS)
+            .apply(
+                "WriteRows",
+                schemas == null
+                    ? rowsWrite.withJsonSchema(schema())
+                    : rowsWrite.withSchemaFromView(schemas));
 
     PCollectionList<FailedRecord> failures = PCollectionList.of(input.get(FAILURES));
     if (settings.usesStorageWriteApi()) {

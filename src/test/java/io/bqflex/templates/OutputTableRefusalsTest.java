@@ -13,7 +13,6 @@ import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.write.BigQueryServicesOverride;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -28,7 +27,6 @@ import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
-import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.junit.jupiter.api.Test;
@@ -102,18 +100,7 @@ class OutputTableRefusalsTest {
       String[] nameValue = arg.substring(2).split("=", 2);
       args.put(nameValue[0], nameValue[1]);
     }
-    GcsJsonToBigQuery.Options options =
-        TemplateLauncher.options(
-            new GcsJsonToBigQuery(),
-            args.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new));
-    BigQueryServicesOverride.install(
-        options,
-        new FakeBigQueryServices()
-            .withDatasetService(datasets)
-            .withJobService(new FakeJobService()));
-    return options;
+    return FakeLaunch.options(new GcsJsonToBigQuery(), args, datasets);
   }
 
   @ParameterizedTest(name = "[{index}] table {0}, {1}")

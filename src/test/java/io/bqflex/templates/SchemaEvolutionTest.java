@@ -15,16 +15,13 @@ import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
-import io.bqflex.write.BigQueryServicesOverride;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
-import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.junit.jupiter.api.BeforeEach;
@@ -246,15 +243,6 @@ class SchemaEvolutionTest {
       String[] nameValue = arg.substring(2).split("=", 2);
       args.put(nameValue[0], nameValue[1]);
     }
-    List<String> launch = new ArrayList<>();
-    args.forEach((k, v) -> launch.add("--" + k + "=" + v));
-    GcsJsonToBigQuery.Options options =
-        TemplateLauncher.options(new GcsJsonToBigQuery(), launch.toArray(String[]::new));
-    BigQueryServicesOverride.install(
-        options,
-        new FakeBigQueryServices()
-            .withDatasetService(datasets)
-            .withJobService(new FakeJobService()));
-    return options;
+    return FakeLaunch.options(new GcsJsonToBigQuery(), args, datasets);
   }
 }

@@ -1,0 +1,70 @@
+package io.bqflex.write;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.rows.BigQuerySchemas;
+import org.apache.beam.sdk.options.PipelineOptionsFactory;
+import org.apache.beam.sdk.options.StreamingOptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code autoMapTables} at launch: where columns can be added for the records' new fields, and what
+ * adding them changes in the write (rows as TableRows and JSON load files: an Avro schema is fixed
+ * when the pipeline is built).
+ */
+class WriteSettingsAutoMapTest {
+  private static final String SCHEMA = "[{\"name\": \"id\", \"type\": \"STRING\"}]";
+
+  @Test
+  void aBatchJobAddsColumnsAndWritesTableRows() {
+    for (boolean storageWriteApi : new boolean[] {false, true}) {
+      WriteSettings settings = settings(options(storageWriteApi));
+      assertTrue(settings.mapsNewFields());
+      assertFalse(OutputRowFormat.usesAvro(settings, BigQuerySchemas.parse(SCHEMA, "test")));
+      assertFalse(OutputRowFormat.loadsAvroFiles(settings, BigQuerySchemas.parse(SCHEMA, "test")));
+    }
+  }
+
+  @Test
+  void ignoreUnknownValuesContradictsIt() {
+    AutoMapOptions options = options(false);
+    options.setIgnoreUnknownValues(true);
+    assertEquals(
+        "parameter 'autoMapTables': adds columns for the fields ignoreUnknownValues would drop; set"
+            + " one of the two",
+        assertThrows(InvalidParameterException.class, () -> settings(options)).getMessage());
+  }
+
+  @Test
+  void streamingJobsAndRoutedRowsAreRefusedSoFar() {
+    AutoMapOptions streaming = options(true);
+    streaming.as(StreamingOptions.class).setStreaming(true);
+    assertTrue(
+        assertThrows(InvalidParameterException.class, () -> settings(streaming))
+            .getMessage()
+            .contains("batch jobs only"));
+
+    AutoMapOptions routed = options(false);
+    routed.setOutputTableNameTemplate("events_{id}");
+    assertTrue(
+        assertThrows(InvalidParameterException.class, () -> settings(routed))
+            .getMessage()
+            .contains("outputTableNameTemplate"));
+  }
+
+  private static AutoMapOptions options(boolean storageWriteApi) {
+    AutoMapOptions options =
+        PipelineOptionsFactory.fromArgs("--useStorageWriteApi=" + storageWriteApi)
+            .as(AutoMapOptions.class);
+    options.setAutoMapTables(true);
+    return options;
+  }
+
+  private static WriteSettings settings(AutoMapOptions options) {
+    return WriteSettings.of(options, "outputTable", "my-project:shop.events", SCHEMA);
+  }
+}

@@ -153,6 +153,18 @@ public record WriteSettings(
               + routing.templates().get(0).parameter()
               + ": only the one output table's schema is followed");
     }
+    Integer streams = options.getNumStorageWriteApiStreams();
+    if (method == Method.STORAGE_WRITE_API && (streams == null || streams <= 0)) {
+      // Each exactly-once stream learns a new column from its own appends only; auto-sharding
+      // makes streams that may stay idle through the settle period (FollowedTableSchema).
+      throw new InvalidParameterException(
+          parameter,
+          "on an exactly-once job needs numStorageWriteApiStreams, a fixed number of streams small"
+              + " enough that each writes within every "
+              + seconds
+              + " s: a stream that has not written since a column was added drops that column's"
+              + " first values");
+    }
     return seconds;
   }
 

@@ -68,8 +68,8 @@ class TableSchemaFollowingTest {
     parameters.put("JSONPath", SCHEMA);
     parameters.put("tableSchemaRefreshSeconds", "1");
     if (!atLeastOnce) {
-      // One stream, so that the ticks' append is the one that teaches it the column. (README: an
-      // exactly-once stream that does not append within the period drops its first new values.)
+      // An exactly-once job needs a fixed number of streams (a stream learns a new column from its
+      // own appends only); with one, the ticks' appends are the ones that teach it.
       parameters.put("numStorageWriteApiStreams", "1");
     }
     LocalPubsubInput input =

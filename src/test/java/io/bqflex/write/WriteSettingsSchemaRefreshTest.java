@@ -62,9 +62,28 @@ class WriteSettingsSchemaRefreshTest {
     assertTrue(e.getMessage().contains("-5 is negative"), e.getMessage());
   }
 
+  @Test
+  void exactlyOnceJobsNeedAFixedNumberOfStreams() {
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> settings(30, true, null, "--numStorageWriteApiStreams=0"));
+    assertTrue(e.getMessage().contains("needs numStorageWriteApiStreams"), e.getMessage());
+    // At least once, every thread of a worker shares the default stream's client.
+    assertTrue(
+        settings(30, true, null, "--experiments=streaming_mode_at_least_once")
+            .followsTableSchema());
+  }
+
   private static WriteSettings settings(Integer seconds, boolean streaming, String tableTemplate) {
+    return settings(seconds, streaming, tableTemplate, "--numStorageWriteApiStreams=2");
+  }
+
+  private static WriteSettings settings(
+      Integer seconds, boolean streaming, String tableTemplate, String streams) {
     SchemaRefreshOptions options =
-        PipelineOptionsFactory.fromArgs("--streaming=" + streaming).as(SchemaRefreshOptions.class);
+        PipelineOptionsFactory.fromArgs("--streaming=" + streaming, streams)
+            .as(SchemaRefreshOptions.class);
     options.setTableSchemaRefreshSeconds(seconds);
     options.setOutputTableNameTemplate(tableTemplate);
     return WriteSettings.of(options, "outputTableSpec", "my-project:shop.events", SCHEMA);

@@ -28,7 +28,7 @@ public interface PayloadFormat extends Serializable {
 
     /** Always {@code format}. */
     static Source fixed(PayloadFormat format) {
-      return (Source & Serializable) () -> format;
+      return () -> format;
     }
   }
 }

@@ -43,11 +43,13 @@ public final class BigQueryServicesOverride {
 
   /** BigQuery's dataset service for {@code options}: the replacement's, or the real one. */
   public static DatasetService datasetService(PipelineOptions options) {
+    return services(options).getDatasetService(options.as(BigQueryOptions.class));
+  }
+
+  /** The services {@code options}' writes use: the replacement, or BigQuery's own. */
+  static BigQueryServices services(PipelineOptions options) {
     BigQueryServices services = options.as(Options.class).getBigQueryServicesOverride();
-    if (services == null) {
-      services = new BigQueryServicesImpl();
-    }
-    return services.getDatasetService(options.as(BigQueryOptions.class));
+    return services == null ? new BigQueryServicesImpl() : services;
   }
 
   /**

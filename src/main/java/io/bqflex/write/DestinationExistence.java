@@ -9,12 +9,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 
 /**
  * Whether a routed row's dataset and table exist, where the write cannot make them: BigQuery
@@ -39,15 +35,14 @@ public final class DestinationExistence implements Serializable {
 
   private static final int NOT_FOUND = 404;
 
-  private final BigQueryServices services;
+  private final WorkerDatasets datasets;
   private final LongSupplier clock;
 
-  private transient DatasetService datasets;
   private transient Set<String> found;
   private transient Map<String, Long> missingSince;
 
-  private DestinationExistence(BigQueryServices services, LongSupplier clock) {
-    this.services = services;
+  private DestinationExistence(WorkerDatasets datasets, LongSupplier clock) {
+    this.datasets = datasets;
     this.clock = clock;
   }
 
@@ -58,10 +53,7 @@ public final class DestinationExistence implements Serializable {
 
   /** As above, with {@code clock} giving the time in milliseconds. */
   static DestinationExistence of(PipelineOptions options, LongSupplier clock) {
-    BigQueryServices services =
-        options.as(BigQueryServicesOverride.Options.class).getBigQueryServicesOverride();
-    return new DestinationExistence(
-        services == null ? new BigQueryServicesImpl() : services, clock);
+    return new DestinationExistence(WorkerDatasets.of(options), clock);
   }
 
   /** Whether dataset {@code dataset} of project {@code project} exists now, as far as known. */
@@ -143,10 +135,6 @@ public final class DestinationExistence implements Serializable {
   }
 
   private DatasetService service() {
-    if (datasets == null) {
-      datasets =
-          services.getDatasetService(PipelineOptionsFactory.create().as(BigQueryOptions.class));
-    }
-    return datasets;
+    return datasets.get();
   }
 }

@@ -1,26 +1,16 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.Table;
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.rows.BigQuerySchemas;
 import java.io.Serializable;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
-import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServicesImpl;
 import org.apache.beam.sdk.options.PipelineOptions;
-import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,21 +41,21 @@ public final class FollowedTableSchema implements Serializable {
   /** What each worker JVM knows of each followed table, by table spec. */
   private static final Map<String, Watch> WATCHES = new ConcurrentHashMap<>();
 
-  private final BigQueryServices services;
+  private final WorkerDatasets datasets;
   private final String table;
   private final String launchSchemaJson;
   private final long periodMillis;
   private final LongSupplier clock;
 
-  private transient DatasetService datasets;
+  private transient Watch watch;
 
   private FollowedTableSchema(
-      BigQueryServices services,
+      WorkerDatasets datasets,
       String table,
       String launchSchemaJson,
       long periodMillis,
       LongSupplier clock) {
-    this.services = services;
+    this.datasets = datasets;
     this.table = table;
     this.launchSchemaJson = launchSchemaJson;
     this.periodMillis = periodMillis;
@@ -89,14 +79,8 @@ public final class FollowedTableSchema implements Serializable {
       String launchSchemaJson,
       long periodMillis,
       LongSupplier clock) {
-    BigQueryServices services =
-        options.as(BigQueryServicesOverride.Options.class).getBigQueryServicesOverride();
     return new FollowedTableSchema(
-        services == null ? new BigQueryServicesImpl() : services,
-        table,
-        launchSchemaJson,
-        periodMillis,
-        clock);
+        WorkerDatasets.of(options), table, launchSchemaJson, periodMillis, clock);
   }
 
   /**
@@ -104,7 +88,9 @@ public final class FollowedTableSchema implements Serializable {
    * job was launched with until there is such a read. The same instance until it changes.
    */
   public TableSchema schema() {
-    Watch watch = WATCHES.computeIfAbsent(table, t -> new Watch(launchSchema()));
+    if (watch == null) {
+      watch = WATCHES.computeIfAbsent(table, t -> new Watch(launchSchema()));
+    }
     Snapshot now = watch.snapshot;
     long time = clock.getAsLong();
     if ((now.readAt == Snapshot.NEVER || time - now.readAt >= periodMillis)
@@ -124,7 +110,7 @@ public final class FollowedTableSchema implements Serializable {
   /** The table's schema now, or null when it cannot be read (missing, or BigQuery failed). */
   private TableSchema read() {
     try {
-      Table found = service().getTable(BigQueryHelpers.parseTableSpec(table));
+      Table found = datasets.get().getTable(BigQueryHelpers.parseTableSpec(table));
       return found == null ? null : found.getSchema();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -150,31 +136,13 @@ public final class FollowedTableSchema implements Serializable {
     }
   }
 
-  /** The top-level columns of {@code after} that {@code before} lacks. */
+  /** The columns of {@code after} that {@code before} lacks, at any depth. */
   static List<String> addedColumns(TableSchema before, TableSchema after) {
-    Set<String> known = new HashSet<>();
-    for (TableFieldSchema field : before.getFields()) {
-      known.add(field.getName().toLowerCase(Locale.ROOT));
-    }
-    List<String> added = new ArrayList<>();
-    for (TableFieldSchema field : after.getFields()) {
-      if (!known.contains(field.getName().toLowerCase(Locale.ROOT))) {
-        added.add(field.getName());
-      }
-    }
-    return added;
+    return SchemaChanges.between(before, after).added();
   }
 
   private TableSchema launchSchema() {
     return BigQuerySchemas.parse(launchSchemaJson, "output schema");
-  }
-
-  private DatasetService service() {
-    if (datasets == null) {
-      datasets =
-          services.getDatasetService(PipelineOptionsFactory.create().as(BigQueryOptions.class));
-    }
-    return datasets;
   }
 
   /** Forgets every table's schema, as a new worker JVM starts: for tests. */

@@ -115,13 +115,7 @@ public record WriteSettings(
       throw new InvalidParameterException(
           parameter, "works in batch jobs only so far; a streaming job dead-letters new fields");
     }
-    if (routing != null) {
-      throw new InvalidParameterException(
-          parameter,
-          "does not yet work with "
-              + routing.templates().get(0).parameter()
-              + ": only the one output table gains columns");
-    }
+    refuseRouting(parameter, routing, ": only the one output table gains columns");
     return true;
   }
 
@@ -146,13 +140,7 @@ public record WriteSettings(
       throw new InvalidParameterException(
           parameter, "needs the Storage Write API: BigQuery load jobs take no new columns");
     }
-    if (routing != null) {
-      throw new InvalidParameterException(
-          parameter,
-          "does not yet work with "
-              + routing.templates().get(0).parameter()
-              + ": only the one output table's schema is followed");
-    }
+    refuseRouting(parameter, routing, ": only the one output table's schema is followed");
     Integer streams = options.getNumStorageWriteApiStreams();
     if (method == Method.STORAGE_WRITE_API && (streams == null || streams <= 0)) {
       // Each exactly-once stream learns a new column from its own appends only; auto-sharding
@@ -176,15 +164,26 @@ public record WriteSettings(
       BigQueryOutputOptions options, DecoratedTable output, Method method, RowRouting routing) {
     Set<SchemaUpdateOption> updates = SchemaUpdates.parse(options.getSchemaUpdateOptions());
     SchemaUpdates.checkDisposition(updates, options.getWriteDisposition(), output);
-    if (!updates.isEmpty() && routing != null && usesStorageWriteApi(method)) {
-      throw new InvalidParameterException(
+    if (!updates.isEmpty() && usesStorageWriteApi(method)) {
+      refuseRouting(
           SchemaUpdates.PARAMETER,
-          "does not yet work with "
-              + routing.templates().get(0).parameter()
-              + " on the Storage Write API, where each table would be widened before its first"
-              + " row; write with FILE_LOADS, whose load jobs carry the options for each table");
+          routing,
+          " on the Storage Write API, where each table would be widened before its first row;"
+              + " write with FILE_LOADS, whose load jobs carry the options for each table");
     }
     return Collections.unmodifiableSet(updates); // in BigQuery's order, as load jobs list them
+  }
+
+  /**
+   * Refuses {@code parameter} when rows are routed: it works on the one output table only so far.
+   *
+   * @param why what follows the routing parameter's name in the message
+   */
+  private static void refuseRouting(String parameter, RowRouting routing, String why) {
+    if (routing != null) {
+      throw new InvalidParameterException(
+          parameter, "does not yet work with " + routing.templates().get(0).parameter() + why);
+    }
   }
 
   /**

@@ -38,7 +38,13 @@ import org.apache.beam.sdk.options.PipelineOptionsFactory;
 public final class LocalRun {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final Duration POLL = Duration.ofSeconds(2);
+
+  /** How often a streaming run's stop condition is tested: a run stops soon after it holds. */
+  private static final Duration POLL = Duration.ofMillis(500);
+
+  /** How often progress is shown. */
+  private static final Duration PROGRESS_EVERY = Duration.ofSeconds(2);
+
   private static final String TIMED_OUT = "TIMED_OUT";
 
   /** BigQueryIO's load files; empty once the loads are done, so removed after the run. */
@@ -87,7 +93,7 @@ public final class LocalRun {
     return this;
   }
 
-  /** When a streaming run has done its work; asked at every progress report. */
+  /** When a streaming run has done its work; asked every half second. */
   @FunctionalInterface
   public interface StopCondition {
     /**
@@ -314,22 +320,28 @@ public final class LocalRun {
       PipelineResult result, Progress progress, LocalBigQuery bigQuery, List<String> tables)
       throws IOException, InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
+    long nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
     while (true) {
       PipelineResult.State state =
           result.waitUntilFinish(org.joda.time.Duration.millis(POLL.toMillis()));
       RecordCounts counts = RecordCounts.of(result);
-      progress.report(counts);
-      if (state != null && state.isTerminal()) {
+      boolean ended = state != null && state.isTerminal();
+      boolean stopped =
+          !ended
+              && stopWhen != null
+              && stopWhen.test(counts, bigQuery, dumped(tables, RecordCounts.perTable(result)));
+      boolean timedOut = !ended && !stopped && System.nanoTime() > deadline;
+      // The last counts are always shown, whenever the run ends.
+      if (ended || stopped || timedOut || System.nanoTime() >= nextProgress) {
+        progress.report(counts);
+        nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
+      }
+      if (ended) {
         return state;
       }
-      if (stopWhen != null
-          && stopWhen.test(counts, bigQuery, dumped(tables, RecordCounts.perTable(result)))) {
+      if (stopped || timedOut) {
         result.cancel();
-        return PipelineResult.State.DONE;
-      }
-      if (System.nanoTime() > deadline) {
-        result.cancel();
-        return null;
+        return stopped ? PipelineResult.State.DONE : null;
       }
     }
   }

@@ -1,11 +1,9 @@
 package io.bqflex.pipeline;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordCounters;
-import io.bqflex.core.RecordException;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.NewColumns;
@@ -24,8 +22,6 @@ import org.apache.beam.sdk.transforms.View;
 import org.apache.beam.sdk.values.KV;
 import org.apache.beam.sdk.values.PCollection;
 import org.apache.beam.sdk.values.PCollectionView;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * {@code autoMapTables} for a batch job: the fields the records carry that the table lacks are
@@ -74,8 +70,6 @@ public final class MapNewColumns
 
   /** The fields each record carries that the launch schema lacks; nothing for those with none. */
   private static final class NewFieldsFn extends DoFn<SourceRecord, NewColumns> {
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final PayloadFormat format;
     private final String launchSchemaJson;
     private transient TableSchema launch;
@@ -92,19 +86,9 @@ public final class MapNewColumns
 
     @ProcessElement
     public void process(@Element SourceRecord record, OutputReceiver<NewColumns> out) {
-      JsonNode json;
-      try {
-        String text =
-            record.udfOutput() != null ? record.udfOutput() : format.toJson(record.text());
-        json = JSON.readTree(text);
-      } catch (RecordException | JsonProcessingException | RuntimeException e) {
-        return; // not a JSON object: the conversion dead-letters it with the reason
-      }
-      if (json != null && json.isObject()) {
-        NewColumns found = NewColumns.in(json, launch.getFields());
-        if (!found.isEmpty()) {
-          out.output(found);
-        }
+      NewColumns found = NewFields.of(record, format, launch.getFields());
+      if (!found.isEmpty()) {
+        out.output(found);
       }
     }
   }
@@ -147,8 +131,6 @@ public final class MapNewColumns
    * exist yet), and gives the schema rows are converted against.
    */
   private static final class AddColumnsFn extends DoFn<NewColumns, KV<String, String>> {
-    private static final Logger LOG = LoggerFactory.getLogger(MapNewColumns.class);
-
     private final Counter added = RecordCounters.counter("columns_added");
     private final String launchSchemaJson;
     private final String table;
@@ -174,16 +156,7 @@ public final class MapNewColumns
               table,
               columns,
               BigQuerySchemas.parse(launchSchemaJson, "output schema"));
-      if (!widening.added().isEmpty()) {
-        LOG.info(
-            "bqflex: columns added to {} for fields of the records: {}", table, widening.added());
-        added.inc(widening.added().size());
-      }
-      widening
-          .conflicts()
-          .forEach(
-              (field, conflict) ->
-                  LOG.warn("bqflex: {}: records disagree on field {}: {}", table, field, conflict));
+      WideningReport.report(table, widening, added);
       out.output(KV.of(destination, BigQuerySchemas.toJson(widening.schema())));
       out.output(KV.of(TableSchemaView.conflictsKey(destination), conflictsJson(widening)));
     }

@@ -6,6 +6,7 @@ import io.bqflex.catalog.ParameterRule;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.FollowedFormat;
+import io.bqflex.pipeline.HoldForNewColumns;
 import io.bqflex.pipeline.Template;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.MessageMetadataColumns;
@@ -14,16 +15,20 @@ import io.bqflex.rows.JsonPayloadFormat;
 import io.bqflex.rows.JsonRowConverter;
 import io.bqflex.rows.PayloadFormat;
 import io.bqflex.udf.UdfOptions;
+import io.bqflex.write.AutoMapOptions;
 import io.bqflex.write.FollowedTableSchema;
 import io.bqflex.write.OutputTable;
+import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.SchemaRefreshOptions;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
+import java.time.Duration;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
 import org.apache.beam.sdk.transforms.SerializableFunction;
+import org.apache.beam.sdk.values.PCollectionTuple;
 
 /**
  * JSON messages from Pub/Sub → BigQuery, streaming. The write method follows the job's streaming
@@ -37,7 +42,7 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
    * The template's parameters, named as Google's {@code PubSub_to_BigQuery_Flex} names them: see
    * metadata/pubsub-to-bigquery.json.
    */
-  public interface Options extends UdfOptions, SchemaRefreshOptions {
+  public interface Options extends UdfOptions, SchemaRefreshOptions, AutoMapOptions {
     @Description("Subscription to read: projects/PROJECT/subscriptions/NAME.")
     String getInputSubscription();
 
@@ -88,19 +93,33 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
     MessageMetadataColumns metadataColumns = metadataColumns(options, output.schema());
     MessageFormats formats = new MessageFormats(options);
     PayloadFormat messages = formats.apply(output.schema());
+    WriteSettings settings = output.settings();
+    FollowedTableSchema followed =
+        settings.followsTableSchema() ? FollowedTableSchema.of(options, settings) : null;
     ConvertRecords convert =
-        output.settings().followsTableSchema()
-            ? ConvertRecords.with(
-                new FollowedFormat(
-                    FollowedTableSchema.of(options, output.settings()), formats, messages))
+        followed != null
+            ? ConvertRecords.with(new FollowedFormat(followed, formats, messages))
             : ConvertRecords.with(messages);
-    pipeline
-        .apply("ReadPubsub", reader(options))
-        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), messages))
+    PCollectionTuple records =
+        pipeline
+            .apply("ReadPubsub", reader(options))
+            .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), messages));
+    if (settings.mapsNewFields()) {
+      records =
+          records.apply(
+              "AddColumnsForNewFields",
+              new HoldForNewColumns(
+                  followed,
+                  messages,
+                  settings.table().base(),
+                  SchemaPatchesSource.of(options),
+                  Duration.ofSeconds(settings.schemaRefreshSeconds())));
+    }
+    records
         .apply(
             "ConvertRecords",
-            convert.enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, output.settings())))
-        .apply("WriteToBigQuery", new WriteWithDeadLetters(output.settings()));
+            convert.enrichedBy(WriterRowChecks.checkedAfter(metadataColumns, settings)))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(settings));
   }
 
   @Override

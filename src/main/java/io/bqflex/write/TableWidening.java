@@ -7,6 +7,8 @@ import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.NewColumns;
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.options.PipelineOptions;
@@ -74,16 +76,28 @@ public final class TableWidening {
    */
   public static NewColumns.Widening addColumns(
       TableSchemaPatches patches, String table, NewColumns columns, TableSchema launch) {
-    NewColumns.Widening[] result = new NewColumns.Widening[1];
+    return addColumnsIfExists(patches, table, columns).orElseGet(() -> columns.addTo(launch));
+  }
+
+  /**
+   * Adds {@code columns} to {@code table} when it exists (a streaming job, whose writer creates the
+   * table with its first rows).
+   *
+   * @return the table's schema with the columns added; empty when the table does not exist
+   */
+  public static Optional<NewColumns.Widening> addColumnsIfExists(
+      TableSchemaPatches patches, String table, NewColumns columns) {
+    AtomicReference<NewColumns.Widening> result = new AtomicReference<>();
     boolean exists =
         replace(
             patches,
             table,
             existing -> {
-              result[0] = columns.addTo(existing);
-              return result[0].added().isEmpty() ? null : result[0].schema();
+              NewColumns.Widening widening = columns.addTo(existing);
+              result.set(widening);
+              return widening.added().isEmpty() ? null : widening.schema();
             });
-    return exists ? result[0] : columns.addTo(launch);
+    return exists ? Optional.of(result.get()) : Optional.empty();
   }
 
   /**

@@ -57,7 +57,11 @@ public record WriteSettings(
   public static WriteSettings of(
       BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
     DecoratedTable output = DecoratedTable.parse(tableParameter, table);
-    Integer frequency = options.getStorageWriteApiTriggeringFrequencySec();
+    Integer frequencyGiven = options.getStorageWriteApiTriggeringFrequencySec();
+    int frequency =
+        frequencyGiven == null || frequencyGiven <= 0
+            ? DEFAULT_TRIGGERING_FREQUENCY_SECONDS
+            : frequencyGiven;
     Integer streams = options.getNumStorageWriteApiStreams();
     Method method = WriteMethods.choose(options);
     String partitioningType = partitioningType(options.getTimePartitioningType());
@@ -67,6 +71,7 @@ public record WriteSettings(
     }
     String deadLetterTable = DeadLetterTable.resolve(options.getOutputDeadletterTable(), output);
     RowRouting routing = routing(options, tableParameter, output, schemaJson, deadLetterTable);
+    int refreshSeconds = schemaRefreshSeconds(options, method, routing, frequency);
     return new WriteSettings(
         output,
         deadLetterTable,
@@ -81,7 +86,7 @@ public record WriteSettings(
         clusteringFields(options.getClusteringFields(), schemaJson),
         // Only batch templates declare it; elsewhere it reads as unset.
         blankToNull(options.as(FileLoadOptions.class).getBigQueryLoadingTemporaryDirectory()),
-        frequency == null || frequency <= 0 ? DEFAULT_TRIGGERING_FREQUENCY_SECONDS : frequency,
+        frequency,
         streams == null ? 0 : streams,
         DecoratorRules.checkFor(
             tableParameter,
@@ -92,15 +97,17 @@ public record WriteSettings(
             options.getWriteDisposition()),
         routing,
         schemaUpdates(options, output, method, routing),
-        schemaRefreshSeconds(options, method, routing),
-        mapsNewFields(options, routing));
+        refreshSeconds,
+        mapsNewFields(options, routing, refreshSeconds));
   }
 
   /**
    * Whether columns are added for the fields records carry that the table lacks ({@code
-   * autoMapTables}): for batch jobs writing one table.
+   * autoMapTables}): for jobs writing one table; streaming jobs need to follow its schema, as they
+   * hold the records with new fields until the columns have settled.
    */
-  private static boolean mapsNewFields(BigQueryOutputOptions options, RowRouting routing) {
+  private static boolean mapsNewFields(
+      BigQueryOutputOptions options, RowRouting routing, int schemaRefreshSeconds) {
     // Only templates of JSON records declare it; elsewhere it reads as unset.
     if (!Boolean.TRUE.equals(options.as(AutoMapOptions.class).getAutoMapTables())) {
       return false;
@@ -111,11 +118,15 @@ public record WriteSettings(
           parameter,
           "adds columns for the fields ignoreUnknownValues would drop; set one of the two");
     }
-    if (options.as(StreamingOptions.class).isStreaming()) {
-      throw new InvalidParameterException(
-          parameter, "works in batch jobs only so far; a streaming job dead-letters new fields");
-    }
     refuseRouting(parameter, routing, ": only the one output table gains columns");
+    if (options.as(StreamingOptions.class).isStreaming() && schemaRefreshSeconds == 0) {
+      throw new InvalidParameterException(
+          parameter,
+          "on a streaming job needs "
+              + SchemaRefreshOptions.PARAMETER
+              + " too: a record with new fields waits until its columns have been in the table"
+              + " for that many seconds, so that the writer knows them (try 60)");
+    }
     return true;
   }
 
@@ -125,7 +136,7 @@ public record WriteSettings(
    * known before the job starts is followed.
    */
   private static int schemaRefreshSeconds(
-      BigQueryOutputOptions options, Method method, RowRouting routing) {
+      BigQueryOutputOptions options, Method method, RowRouting routing, int triggeringSeconds) {
     // Only streaming templates declare it; elsewhere it reads as unset.
     Integer seconds = options.as(SchemaRefreshOptions.class).getTableSchemaRefreshSeconds();
     if (seconds == null || seconds == 0) {
@@ -152,6 +163,17 @@ public record WriteSettings(
               + seconds
               + " s: a stream that has not written since a column was added drops that column's"
               + " first values");
+    }
+    if (method == Method.STORAGE_WRITE_API && seconds <= triggeringSeconds) {
+      // An exactly-once stream appends once per triggering period: only a column that has been in
+      // the table longer than that has surely been seen in an append's answer.
+      throw new InvalidParameterException(
+          parameter,
+          seconds
+              + " s is not longer than storageWriteApiTriggeringFrequencySec ("
+              + triggeringSeconds
+              + " s): an exactly-once job's streams write, and learn of new columns, once per"
+              + " that period; give more seconds, or commit more often");
     }
     return seconds;
   }

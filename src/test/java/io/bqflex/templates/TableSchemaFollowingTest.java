@@ -9,24 +9,18 @@ import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.local.EmulatorExtension;
-import io.bqflex.local.LocalPubsubInput;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.OutgoingMessage;
 import io.bqflex.local.PubsubEmulator;
 import io.bqflex.rows.BigQuerySchemas;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -42,12 +36,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @ExtendWith(EmulatorExtension.class)
 class TableSchemaFollowingTest {
-  private static final String PROJECT = "test-project";
-  private static final String SCHEMA = "src/test/resources/PubsubToBigQueryTest/schema.json";
-  private static final Duration LIMIT = Duration.ofMinutes(4);
 
   /** Longer than the refresh period: the new column has settled for the converter by then. */
-  private static final Duration SETTLE = Duration.ofMillis(2_500);
+  private static final Duration SETTLE_AFTER_PERIOD = Duration.ofMillis(1_500);
 
   @TempDir Path dir;
 
@@ -60,23 +51,8 @@ class TableSchemaFollowingTest {
   @ValueSource(booleans = {false, true})
   void aColumnAddedWhileTheJobRunsTakesValuesFromThenOn(
       boolean atLeastOnce, PubsubEmulator emulator) throws Exception {
-    String subscription = "follow-" + UUID.randomUUID().toString().substring(0, 8);
-    String table = PROJECT + ":stream." + subscription.replace('-', '_');
-    Map<String, String> parameters = new HashMap<>();
-    parameters.put("inputSubscription", "projects/" + PROJECT + "/subscriptions/" + subscription);
-    parameters.put("outputTableSpec", table);
-    parameters.put("JSONPath", SCHEMA);
-    parameters.put("tableSchemaRefreshSeconds", "1");
-    if (!atLeastOnce) {
-      // An exactly-once job needs a fixed number of streams (a stream learns a new column from its
-      // own appends only); with one, the ticks' appends are the ones that teach it.
-      parameters.put("numStorageWriteApiStreams", "1");
-    }
-    LocalPubsubInput input =
-        LocalPubsubInput.of(new PubsubToBigQuery().metadata(), parameters).orElseThrow();
-    input.create(emulator);
-    ByteArrayOutputStream console = new ByteArrayOutputStream();
-    PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+    FollowingRun following = new FollowingRun("follow", atLeastOnce, emulator);
+    String table = following.table();
 
     // Before: 4 messages without the field, 4 with it (dead letters: the table lacks it).
     List<OutgoingMessage> before = new ArrayList<>();
@@ -99,26 +75,21 @@ class TableSchemaFollowingTest {
 
     Phases phases =
         new Phases(
-            emulator,
-            input,
-            table,
+            following,
             before.size(),
             List.of(ticks.subList(0, 2), ticks.subList(2, 4), after),
-            out);
-    LocalRun run =
-        new LocalRun(new PubsubToBigQuery(), parameters, dir, out)
-            .addPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
-            .afterStart(() -> input.publish(emulator, before, out))
-            .until(
-                (counts, bigQuery, tables) ->
-                    LocalRun.accountedFor(phases.published()).test(counts, bigQuery, tables)
-                        && phases.next(),
-                LIMIT);
-    if (atLeastOnce) {
-      run.addPipelineArgs(List.of("--experiments=streaming_mode_at_least_once"));
-    }
-    RecordCounts counts = run.execute().counts();
-    TemplateRun result = TemplateRun.reading(null, console.toString(StandardCharsets.UTF_8), dir);
+            following.refreshPeriod().plus(SETTLE_AFTER_PERIOD));
+    RecordCounts counts =
+        following
+            .localRun(
+                dir,
+                before,
+                (now, bigQuery, tables) ->
+                    LocalRun.accountedFor(phases.published()).test(now, bigQuery, tables)
+                        && phases.next())
+            .execute()
+            .counts();
+    TemplateRun result = following.result(dir);
 
     Map<Integer, String> channels = new TreeMap<>();
     for (JsonNode row : result.rows(table)) {
@@ -137,9 +108,8 @@ class TableSchemaFollowingTest {
 
     Map<Integer, String> deadLetters = new TreeMap<>();
     for (JsonNode deadLetter : result.rows(table + "_error_records")) {
-      String payload = deadLetter.get("payloadString").asText();
-      int n = Integer.parseInt(payload.replaceAll(".*\"n\":(\\d+).*", "$1"));
-      deadLetters.put(n, deadLetter.get("errorMessage").asText());
+      deadLetters.put(
+          FollowingRun.messageNumber(deadLetter), deadLetter.get("errorMessage").asText());
       assertEquals("CONVERT", deadLetter.get("stage").asText(), deadLetter.toString());
     }
     assertEquals(List.of(1, 3, 5, 7, 18), List.copyOf(deadLetters.keySet()), result.console);
@@ -153,32 +123,26 @@ class TableSchemaFollowingTest {
   /**
    * What the test does between progress reports, once all that was published is in a table: first
    * the column is added and the first batch published; then each next batch once the last has been
-   * in a table for {@link #SETTLE}. Two rounds of ticks make sure the converter has read the new
+   * in a table for {@code settle}. Two rounds of ticks make sure the converter has read the new
    * column at least a refresh period before the last batch comes, whenever its reads fell.
    */
   private static final class Phases {
-    private final PubsubEmulator emulator;
-    private final LocalPubsubInput input;
-    private final String table;
+    private final FollowingRun following;
     private final List<List<OutgoingMessage>> batches;
-    private final PrintStream out;
+    private final Duration settle;
     private int next;
     private int published;
     private long lastInAt;
 
     Phases(
-        PubsubEmulator emulator,
-        LocalPubsubInput input,
-        String table,
+        FollowingRun following,
         int publishedBefore,
         List<List<OutgoingMessage>> batches,
-        PrintStream out) {
-      this.emulator = emulator;
-      this.input = input;
-      this.table = table;
+        Duration settle) {
+      this.following = following;
       this.published = publishedBefore;
       this.batches = batches;
-      this.out = out;
+      this.settle = settle;
     }
 
     int published() {
@@ -196,11 +160,11 @@ class TableSchemaFollowingTest {
         if (lastInAt == 0) {
           lastInAt = System.nanoTime();
         }
-        if (System.nanoTime() - lastInAt < SETTLE.toNanos()) {
+        if (System.nanoTime() - lastInAt < settle.toNanos()) {
           return false;
         }
       }
-      input.publish(emulator, batches.get(next), out);
+      following.publish(batches.get(next));
       published += batches.get(next).size();
       next++;
       lastInAt = 0;
@@ -208,8 +172,9 @@ class TableSchemaFollowingTest {
     }
 
     private void addChannelColumn() throws IOException {
-      TableReference ref = BigQueryHelpers.parseTableSpec(table);
-      TableSchema schema = BigQuerySchemas.parse(Files.readString(Path.of(SCHEMA)), "test");
+      TableReference ref = BigQueryHelpers.parseTableSpec(following.table());
+      TableSchema schema =
+          BigQuerySchemas.parse(Files.readString(FollowingRun.schemaFile()), "test");
       schema.getFields().add(new TableFieldSchema().setName("channel").setType("STRING"));
       new FakeDatasetService().updateTableSchema(ref, schema);
     }

@@ -40,20 +40,37 @@ class WriteSettingsAutoMapTest {
   }
 
   @Test
-  void streamingJobsAndRoutedRowsAreRefusedSoFar() {
-    AutoMapOptions streaming = options(true);
-    streaming.as(StreamingOptions.class).setStreaming(true);
-    assertTrue(
-        assertThrows(InvalidParameterException.class, () -> settings(streaming))
-            .getMessage()
-            .contains("batch jobs only"));
+  void aStreamingJobFollowsTheTableSchemaToKnowWhenColumnsHaveSettled() {
+    AutoMapOptions unfollowed = streaming();
+    assertEquals(
+        "parameter 'autoMapTables': on a streaming job needs tableSchemaRefreshSeconds too: a"
+            + " record with new fields waits until its columns have been in the table for that"
+            + " many seconds, so that the writer knows them (try 60)",
+        assertThrows(InvalidParameterException.class, () -> settings(unfollowed)).getMessage());
 
+    AutoMapOptions followed = streaming();
+    followed.as(SchemaRefreshOptions.class).setTableSchemaRefreshSeconds(30);
+    WriteSettings settings = settings(followed);
+    assertTrue(settings.mapsNewFields());
+    assertTrue(settings.followsTableSchema());
+  }
+
+  @Test
+  void routedRowsAreRefused() {
     AutoMapOptions routed = options(false);
     routed.setOutputTableNameTemplate("events_{id}");
     assertTrue(
         assertThrows(InvalidParameterException.class, () -> settings(routed))
             .getMessage()
             .contains("outputTableNameTemplate"));
+  }
+
+  /** An at-least-once streaming job: the Storage Write API's default stream. */
+  private static AutoMapOptions streaming() {
+    AutoMapOptions options = options(true);
+    options.setUseStorageWriteApiAtLeastOnce(true);
+    options.as(StreamingOptions.class).setStreaming(true);
+    return options;
   }
 
   private static AutoMapOptions options(boolean storageWriteApi) {

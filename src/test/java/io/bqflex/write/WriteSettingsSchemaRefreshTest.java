@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 
@@ -75,15 +77,41 @@ class WriteSettingsSchemaRefreshTest {
             .followsTableSchema());
   }
 
+  @Test
+  void exactlyOnceJobsFollowMoreSlowlyThanTheirStreamsCommit() {
+    InvalidParameterException e =
+        assertThrows(
+            InvalidParameterException.class,
+            () -> settings(5, true, null, "--numStorageWriteApiStreams=2"));
+    assertEquals(
+        "parameter 'tableSchemaRefreshSeconds': 5 s is not longer than"
+            + " storageWriteApiTriggeringFrequencySec (5 s): an exactly-once job's streams write,"
+            + " and learn of new columns, once per that period; give more seconds, or commit more"
+            + " often",
+        e.getMessage());
+    assertTrue(
+        settings(
+                2,
+                true,
+                null,
+                "--numStorageWriteApiStreams=2",
+                "--storageWriteApiTriggeringFrequencySec=1")
+            .followsTableSchema());
+    // At least once, rows are appended as they come.
+    assertTrue(
+        settings(5, true, null, "--experiments=streaming_mode_at_least_once").followsTableSchema());
+  }
+
   private static WriteSettings settings(Integer seconds, boolean streaming, String tableTemplate) {
     return settings(seconds, streaming, tableTemplate, "--numStorageWriteApiStreams=2");
   }
 
   private static WriteSettings settings(
-      Integer seconds, boolean streaming, String tableTemplate, String streams) {
+      Integer seconds, boolean streaming, String tableTemplate, String... args) {
+    List<String> all = new ArrayList<>(List.of("--streaming=" + streaming));
+    all.addAll(List.of(args));
     SchemaRefreshOptions options =
-        PipelineOptionsFactory.fromArgs("--streaming=" + streaming, streams)
-            .as(SchemaRefreshOptions.class);
+        PipelineOptionsFactory.fromArgs(all.toArray(String[]::new)).as(SchemaRefreshOptions.class);
     options.setTableSchemaRefreshSeconds(seconds);
     options.setOutputTableNameTemplate(tableTemplate);
     return WriteSettings.of(options, "outputTableSpec", "my-project:shop.events", SCHEMA);

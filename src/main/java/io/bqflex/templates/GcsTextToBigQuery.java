@@ -2,20 +2,17 @@ package io.bqflex.templates;
 
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
-import io.bqflex.pipeline.ApplyUdf;
-import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.read.FileFormat;
-import io.bqflex.read.ReadFileRecords;
-import io.bqflex.rows.JsonRowConverter;
+import io.bqflex.rows.PayloadFormat;
 import io.bqflex.rows.TextLinePayloadFormat;
 import io.bqflex.udf.UdfSpec;
-import io.bqflex.write.OutputTable;
-import io.bqflex.write.WriteWithDeadLetters;
+import io.bqflex.write.AutoMapOptions;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * Text files on Cloud Storage → BigQuery, the twin of Google's "Text Files on Cloud Storage to
@@ -26,7 +23,7 @@ public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.O
   public static final String ID = "gcs-text-to-bigquery";
 
   /** The template's parameters: see metadata/gcs-text-to-bigquery.json. */
-  public interface Options extends FileToBigQueryOptions {
+  public interface Options extends FileToBigQueryOptions, AutoMapOptions {
     /** Required here: without a UDF, nothing turns a line of text into a row. */
     @Override
     @Description(
@@ -52,18 +49,12 @@ public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.O
 
   @Override
   public void build(Pipeline pipeline, Options options) {
-    OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
-    TextLinePayloadFormat lines = payloadFormat(options, output.schema());
-    ReadFileRecords read =
-        ReadFileRecords.from(options.getInputFilePattern(), FileFormat.textLines("UTF-8"));
-    pipeline
-        .apply("ReadFiles", read)
-        .apply("ApplyUdf", ApplyUdf.of(requiredUdf(options), lines))
-        .apply("ConvertRecords", ConvertRecords.with(lines).enrichedBy(WriterRowChecks.of(output)))
-        .apply(
-            "WriteToBigQuery",
-            new WriteWithDeadLetters(output.settings())
-                .rereadingRefusedRecordsWith(read.rereader()));
+    JsonRecordFiles.build(
+        pipeline, options, FileFormat.textLines("UTF-8"), requiredUdf(options), formats(options));
+  }
+
+  private static SerializableFunction<TableSchema, PayloadFormat> formats(Options options) {
+    return JsonRecordFiles.formats(options, TextLinePayloadFormat::new);
   }
 
   @Override
@@ -79,13 +70,7 @@ public final class GcsTextToBigQuery implements FileTemplate<GcsTextToBigQuery.O
   /** Building the format checks that it can read rows of {@code schema}. */
   @Override
   public void checkSchema(Options options, TableSchema schema) {
-    payloadFormat(options, schema);
-  }
-
-  /** How the template's records become rows of {@code schema}. */
-  public TextLinePayloadFormat payloadFormat(Options options, TableSchema schema) {
-    return new TextLinePayloadFormat(
-        new JsonRowConverter(schema, Boolean.TRUE.equals(options.getIgnoreUnknownValues())));
+    formats(options).apply(schema);
   }
 
   /**

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code autoMapTables} on the JSON template, both write methods, on a table that exists and on one
- * the write creates, through Beam's in-process BigQuery. Columns are added as BigQuery allows a
- * schema to grow: NULLABLE or REPEATED, at the end of the table or of a RECORD
+ * {@code autoMapTables} on the JSON and text templates, both write methods, on a table that exists
+ * and on one the write creates, through Beam's in-process BigQuery. Columns are added as BigQuery
+ * allows a schema to grow: NULLABLE or REPEATED, at the end of the table or of a RECORD
  * (https://cloud.google.com/bigquery/docs/managing-table-schemas#add_columns_to_a_tables_schema_definition).
  *
  * <p>The records: a burst of fields the table lacks (a string, an integer in one record and a
@@ -168,6 +168,52 @@ class AutoMapTablesTest {
     assertEquals(6, run.result.counts().read());
     assertEquals(6, run.result.counts().written());
     assertTrue(run.result.counts().balanced());
+  }
+
+  /**
+   * The text template maps the fields of the rows its UDF returns: channel and pages become
+   * columns; a line the UDF refuses is a dead letter at the UDF stage.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void theTextTemplateAddsColumnsForTheFieldsItsUdfReturns(boolean storageWriteApi)
+      throws Exception {
+    Map<String, String> parameters = new LinkedHashMap<>();
+    parameters.put("inputFilePattern", FIXTURES + "visits.txt");
+    parameters.put("JSONPath", FIXTURES + "schema.json");
+    parameters.put("outputTable", table);
+    parameters.put("javascriptTextTransformGcsPath", FIXTURES + "visit_line.js");
+    parameters.put("javascriptTextTransformFunctionName", "visitLine");
+    parameters.put("autoMapTables", "true");
+    parameters.put("useStorageWriteApi", "" + storageWriteApi);
+    parameters.put("project", "my-project");
+    parameters.put("tempLocation", tmp.toString());
+
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(
+            new GcsTextToBigQuery(),
+            FakeLaunch.options(new GcsTextToBigQuery(), parameters, datasets),
+            datasets);
+
+    assertEquals(
+        List.of(
+            "event_id STRING REQUIRED",
+            "user RECORD NULLABLE (id STRING NULLABLE)",
+            "channel STRING NULLABLE",
+            "pages INT64 NULLABLE"),
+        SchemaLines.of(
+            datasets.getTable(BigQueryHelpers.parseTableSpec(table)).getSchema().getFields()));
+    Map<String, String> rows = new TreeMap<>();
+    for (TableRow row : run.bigQuery().rows(table)) {
+      rows.put(
+          String.valueOf(cell(row, "event_id")), cell(row, "channel") + "/" + cell(row, "pages"));
+    }
+    assertEquals(Map.of("e-1", "web/3", "e-2", "app/12", "e-3", "kiosk/null"), rows);
+    List<TableRow> deadLetters = run.bigQuery().rows(table + "_error_records");
+    assertEquals(1, deadLetters.size());
+    assertEquals("UDF", String.valueOf(lowerKeys(deadLetters.get(0)).get("stage")));
+    assertEquals(4, run.counts().read());
+    assertTrue(run.counts().balanced());
   }
 
   private GcsJsonToBigQuery.Options options(boolean storageWriteApi) {

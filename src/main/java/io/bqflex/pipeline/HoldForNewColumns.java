@@ -11,6 +11,7 @@ import io.bqflex.rows.PayloadFormat;
 import io.bqflex.write.FollowedTableSchema;
 import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.TableWidening;
+import io.bqflex.write.WriteSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,27 +70,23 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
 
   private final FollowedTableSchema followed;
   private final PayloadFormat format;
-  private final String table;
+  private final WriteSettings settings;
   private final SchemaPatchesSource patches;
-  private final Duration maxHold;
 
   /**
    * @param followed the schema the conversion uses
    * @param format shows each payload as JSON, as the UDF sees it
-   * @param table the table to widen, without decorator
-   * @param refreshPeriod how often {@code followed} reads the table: a column settles in two
+   * @param settings the write's: its table, the schema and partitioning to create it with
    */
   public HoldForNewColumns(
       FollowedTableSchema followed,
       PayloadFormat format,
-      String table,
-      SchemaPatchesSource patches,
-      Duration refreshPeriod) {
+      WriteSettings settings,
+      SchemaPatchesSource patches) {
     this.followed = followed;
     this.format = format;
-    this.table = table;
+    this.settings = settings;
     this.patches = patches;
-    this.maxHold = maxHold(refreshPeriod);
   }
 
   /**
@@ -104,6 +101,8 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
+    String table = settings.table().base();
+    long maxHoldMillis = maxHold(Duration.ofSeconds(settings.schemaRefreshSeconds())).toMillis();
     PCollectionTuple sorted =
         input
             .get(Records.RECORDS)
@@ -118,7 +117,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SourceRecordCoder.of()))
             .apply(
                 "HoldUntilColumnsSettle",
-                ParDo.of(new HoldFn(followed, format, table, patches, maxHold.toMillis())))
+                ParDo.of(new HoldFn(followed, format, settings, patches, maxHoldMillis)))
             .setCoder(SourceRecordCoder.of());
     PCollection<SourceRecord> records =
         PCollectionList.of(sorted.get(READY)).and(released).apply("Rejoin", Flatten.pCollections());
@@ -156,6 +155,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
     private final Counter added = RecordCounters.counter("columns_added");
     private final FollowedTableSchema followed;
     private final PayloadFormat format;
+    private final WriteSettings settings;
     private final String table;
     private final SchemaPatchesSource patches;
     private final long maxHoldMillis;
@@ -179,12 +179,13 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
     HoldFn(
         FollowedTableSchema followed,
         PayloadFormat format,
-        String table,
+        WriteSettings settings,
         SchemaPatchesSource patches,
         long maxHoldMillis) {
       this.followed = followed;
       this.format = format;
-      this.table = table;
+      this.settings = settings;
+      this.table = settings.table().base();
       this.patches = patches;
       this.maxHoldMillis = maxHoldMillis;
     }
@@ -234,7 +235,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
       if (!lacking.isEmpty()) {
         Optional<NewColumns.Widening> widening = widen(options, missing);
         if (widening.isEmpty()) {
-          waiting.addAll(lacking); // the table is not there yet, or BigQuery failed: next tick
+          waiting.addAll(lacking); // the table may not be created, or BigQuery failed: next tick
         } else {
           TableSchema schema = widening.get().schema();
           widened.write(BigQuerySchemas.toJson(schema));
@@ -273,11 +274,14 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
       }
     }
 
-    /** The table with the columns added; empty when it does not exist yet or BigQuery failed. */
+    /**
+     * The table with the columns added, or created with them; empty when it does not exist and is
+     * not to be created, or BigQuery failed.
+     */
     private Optional<NewColumns.Widening> widen(PipelineOptions options, NewColumns missing) {
       try {
         Optional<NewColumns.Widening> widening =
-            TableWidening.addColumnsIfExists(patches.open(options), table, missing);
+            TableWidening.addColumnsOrCreate(patches.open(options), settings, missing);
         widening.ifPresent(w -> WideningReport.report(table, w, added));
         return widening;
       } catch (RuntimeException e) {

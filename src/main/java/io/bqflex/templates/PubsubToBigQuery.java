@@ -22,7 +22,6 @@ import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.SchemaRefreshOptions;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
-import java.time.Duration;
 import java.util.List;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
@@ -108,12 +107,7 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
       records =
           records.apply(
               "AddColumnsForNewFields",
-              new HoldForNewColumns(
-                  followed,
-                  messages,
-                  settings.table().base(),
-                  SchemaPatchesSource.of(options),
-                  Duration.ofSeconds(settings.schemaRefreshSeconds())));
+              new HoldForNewColumns(followed, messages, settings, SchemaPatchesSource.of(options)));
     }
     records
         .apply(

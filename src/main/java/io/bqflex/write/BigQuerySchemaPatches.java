@@ -23,6 +23,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryOptions;
  */
 final class BigQuerySchemaPatches implements TableSchemaPatches {
   private static final int NOT_FOUND = 404;
+  private static final int CONFLICT = 409;
   private static final int PRECONDITION_FAILED = 412;
 
   private final Bigquery client;
@@ -33,9 +34,9 @@ final class BigQuerySchemaPatches implements TableSchemaPatches {
         credentials == null
             ? new NullCredentialInitializer()
             : new HttpCredentialsAdapter(credentials);
-    // 404 and 412 are answers here, not failures: not logged, not retried.
+    // 404, 409 and 412 are answers here, not failures: not logged, not retried.
     HttpRequestInitializer retries =
-        new RetryHttpRequestInitializer(List.of(NOT_FOUND, PRECONDITION_FAILED));
+        new RetryHttpRequestInitializer(List.of(NOT_FOUND, CONFLICT, PRECONDITION_FAILED));
     Bigquery.Builder builder =
         new Bigquery.Builder(
                 Transport.getTransport(),
@@ -86,6 +87,20 @@ final class BigQuerySchemaPatches implements TableSchemaPatches {
       return true;
     } catch (GoogleJsonResponseException e) {
       if (e.getStatusCode() == PRECONDITION_FAILED) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public boolean createTable(Table table) throws IOException {
+    TableReference ref = table.getTableReference();
+    try {
+      client.tables().insert(ref.getProjectId(), ref.getDatasetId(), table).execute();
+      return true;
+    } catch (GoogleJsonResponseException e) {
+      if (e.getStatusCode() == CONFLICT) {
         return false;
       }
       throw e;

@@ -28,4 +28,15 @@ final class InProcessSchemaPatches implements TableSchemaPatches {
     datasets.updateTableSchema(ref, schema);
     return true;
   }
+
+  @Override
+  public boolean createTable(Table table) throws IOException, InterruptedException {
+    // One JVM: nothing creates the table between the look and the creation but this job's own
+    // writer, whose creation the next widening reads.
+    if (datasets.getTable(table.getTableReference()) != null) {
+      return false;
+    }
+    datasets.createTable(table);
+    return true;
+  }
 }

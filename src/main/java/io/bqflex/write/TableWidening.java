@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,6 +99,55 @@ public final class TableWidening {
               return widening.added().isEmpty() ? null : widening.schema();
             });
     return exists ? Optional.of(result.get()) : Optional.empty();
+  }
+
+  /**
+   * Adds {@code columns} to the output table of {@code settings} (a streaming job's, whose records
+   * wait for them), creating the table when it does not exist yet and the job may create it: with
+   * the launch schema and the columns, partitioned and clustered as the write would create it.
+   *
+   * @return the table's schema with the columns added; empty when the table does not exist and is
+   *     not to be created ({@code CREATE_NEVER})
+   */
+  public static Optional<NewColumns.Widening> addColumnsOrCreate(
+      TableSchemaPatches patches, WriteSettings settings, NewColumns columns) {
+    String table = settings.table().base();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      Optional<NewColumns.Widening> widened = addColumnsIfExists(patches, table, columns);
+      if (widened.isPresent() || settings.createDisposition() == CreateDisposition.CREATE_NEVER) {
+        return widened;
+      }
+      NewColumns.Widening created =
+          columns.addTo(BigQuerySchemas.parse(settings.schemaJson(), "output schema"));
+      if (create(patches, settings.newTable(created.schema()))) {
+        LOG.info(
+            "Created table {} with the columns of its first records: {}", table, created.added());
+        return Optional.of(created);
+      }
+      // Someone (the job's own writer) created it in between: widen it, then.
+    }
+    throw new IllegalStateException(
+        "table "
+            + table
+            + " existed when it was to be created and was gone when read, "
+            + ATTEMPTS
+            + " times");
+  }
+
+  private static boolean create(TableSchemaPatches patches, Table table) {
+    try {
+      return patches.createTable(table);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "could not create table "
+              + BigQueryHelpers.toTableSpec(table.getTableReference())
+              + ": "
+              + e.getMessage(),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating a table", e);
+    }
   }
 
   /**

@@ -1,6 +1,7 @@
 package io.bqflex.write;
 
 import com.google.api.services.bigquery.model.Clustering;
+import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
@@ -11,6 +12,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.SchemaUpdateOption;
@@ -315,6 +317,15 @@ public record WriteSettings(
   /** Whether each row's table is formed from the row ({@link #routing()}). */
   public boolean routesRows() {
     return routing != null;
+  }
+
+  /** The output table as the write creates it, with {@code schema}. */
+  Table newTable(TableSchema schema) {
+    return new Table()
+        .setTableReference(BigQueryHelpers.parseTableSpec(table.base()))
+        .setSchema(schema)
+        .setTimePartitioning(timePartitioning())
+        .setClustering(clustering());
   }
 
   TimePartitioning timePartitioning() {

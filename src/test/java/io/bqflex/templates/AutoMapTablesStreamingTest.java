@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -66,7 +67,7 @@ class AutoMapTablesStreamingTest {
     burst.add(message(10, ",\"qty\":\"ten\""));
     burst.add(message(11, ",\"qty\":11,\"remark\":null"));
 
-    Traffic traffic = new Traffic(following, before.size(), burst);
+    Traffic traffic = new Traffic(following, before.size(), burst, true);
     RecordCounts counts = following.localRun(dir, before, traffic::done).execute().counts();
     TemplateRun result = following.result(dir);
 
@@ -113,6 +114,34 @@ class AutoMapTablesStreamingTest {
     assertTrue(counts.balanced(), result.console);
   }
 
+  /**
+   * A table no row has made yet, whose first messages all bring fields its launch schema lacks: the
+   * job creates it with those columns, and the writer, whose first rows these are, knows them from
+   * its start.
+   */
+  @Test
+  void aTableNoRowHasMadeYetIsCreatedWithTheColumnsOfItsFirstMessages(PubsubEmulator emulator)
+      throws Exception {
+    FollowingRun following =
+        new FollowingRun("automap-new", true, emulator, "autoMapTables", "true");
+    List<OutgoingMessage> burst = new ArrayList<>();
+    for (int n = 0; n < 4; n++) {
+      burst.add(message(n, ",\"qty\":" + n));
+    }
+    Traffic traffic = new Traffic(following, 0, burst, false);
+
+    RecordCounts counts = following.localRun(dir, List.of(), traffic::done).execute().counts();
+
+    TemplateRun result = following.result(dir);
+    Map<Integer, String> written = new TreeMap<>();
+    for (JsonNode row : result.rows(following.table())) {
+      written.put(row.get("n").asInt(), text(row, "qty"));
+    }
+    assertEquals(Map.of(0, "0", 1, "1", 2, "2", 3, "3"), written, result.console);
+    assertEquals(4, counts.read());
+    assertTrue(counts.balanced(), result.console);
+  }
+
   private static String text(JsonNode row, String column) {
     JsonNode value = row.get(column);
     return value == null || value.isNull() ? "" : value.asText();
@@ -127,15 +156,21 @@ class AutoMapTablesStreamingTest {
   private static final class Traffic {
     private final FollowingRun following;
     private final List<OutgoingMessage> burst;
+    private final boolean traffic;
     private final List<Integer> plain = new ArrayList<>();
     private int published;
     private boolean burstSent;
     private long lastAt;
 
-    Traffic(FollowingRun following, int publishedBefore, List<OutgoingMessage> burst) {
+    /**
+     * @param traffic whether to publish messages without new fields while others wait
+     */
+    Traffic(
+        FollowingRun following, int publishedBefore, List<OutgoingMessage> burst, boolean traffic) {
       this.following = following;
       this.published = publishedBefore;
       this.burst = burst;
+      this.traffic = traffic;
     }
 
     boolean done(RecordCounts counts, LocalBigQuery bigQuery, List<String> tables)
@@ -146,7 +181,10 @@ class AutoMapTablesStreamingTest {
         }
         publish(burst);
         burstSent = true;
-      } else if (burstSent && waiting(counts) && System.nanoTime() - lastAt >= TRAFFIC.toNanos()) {
+      } else if (traffic
+          && burstSent
+          && waiting(counts)
+          && System.nanoTime() - lastAt >= TRAFFIC.toNanos()) {
         int n = 100 + plain.size();
         plain.add(n);
         publish(List.of(message(n, "")));

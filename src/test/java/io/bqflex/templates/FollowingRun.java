@@ -84,7 +84,12 @@ final class FollowingRun {
     LocalRun run =
         new LocalRun(new PubsubToBigQuery(), parameters, dir, out)
             .addPipelineArgs(List.of("--pubsubRootUrl=" + emulator.rootUrl()))
-            .afterStart(() -> publish(first))
+            .afterStart(
+                () -> {
+                  if (!first.isEmpty()) {
+                    publish(first);
+                  }
+                })
             .until(done, LIMIT);
     if (atLeastOnce) {
       run.addPipelineArgs(List.of("--experiments=streaming_mode_at_least_once"));

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.NewColumns;
+import io.bqflex.rows.SchemaLines;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
@@ -35,12 +38,17 @@ class TableWideningTest {
         BigQuerySchemas.toJson(BigQuerySchemas.parse(SCHEMA, "test")));
   }
 
-  /** A table whose etag changes under the caller's feet the first {@code staleAnswers} times. */
+  /**
+   * A table whose etag changes under the caller's feet the first {@code staleAnswers} times; a
+   * missing one is created, unless someone else creates it first ({@link #createdByOthers}).
+   */
   private static final class ChangingTable implements TableSchemaPatches {
-    private final Table table;
+    private Table table;
     private int staleAnswers;
     private int reads;
     final List<String> patchedWithEtags = new ArrayList<>();
+    final List<Table> created = new ArrayList<>();
+    Table createdByOthers;
 
     ChangingTable(Table table, int staleAnswers) {
       this.table = table;
@@ -63,6 +71,81 @@ class TableWideningTest {
       table.setSchema(schema);
       return true;
     }
+
+    @Override
+    public boolean createTable(Table newTable) {
+      if (createdByOthers != null) {
+        table = createdByOthers;
+        createdByOthers = null;
+        return false;
+      }
+      created.add(newTable);
+      table = newTable;
+      return true;
+    }
+  }
+
+  /** An at-least-once streaming job's settings, creating its table as asked. */
+  private static WriteSettings streaming(String createDisposition) {
+    return WriteSettings.of(
+        PipelineOptionsFactory.fromArgs(
+                "--streaming=true",
+                "--useStorageWriteApiAtLeastOnce=true",
+                "--timePartitioningField=day",
+                "--clusteringFields=id",
+                "--createDisposition=" + createDisposition)
+            .as(BigQueryOutputOptions.class),
+        "outputTable",
+        "my-project:shop.orders",
+        "[{\"name\": \"id\", \"type\": \"STRING\"}, {\"name\": \"day\", \"type\": \"DATE\"}]");
+  }
+
+  private static NewColumns coupon() {
+    return NewColumns.in(
+        JsonNodeFactory.instance.objectNode().put("coupon", "SPRING"), NARROW.getFields());
+  }
+
+  @Test
+  void aMissingTableIsCreatedWithTheColumnsAsTheWriteWouldCreateIt() {
+    ChangingTable bigQuery = new ChangingTable(null, 0);
+
+    NewColumns.Widening widening =
+        TableWidening.addColumnsOrCreate(bigQuery, streaming("CREATE_IF_NEEDED"), coupon())
+            .orElseThrow();
+
+    assertEquals(List.of("coupon STRING"), widening.added());
+    Table created = bigQuery.created.get(0);
+    assertEquals("orders", created.getTableReference().getTableId());
+    assertEquals(
+        List.of("id STRING NULLABLE", "day DATE NULLABLE", "coupon STRING NULLABLE"),
+        SchemaLines.of(created.getSchema().getFields()));
+    assertEquals("day", created.getTimePartitioning().getField());
+    assertEquals(List.of("id"), created.getClustering().getFields());
+  }
+
+  @Test
+  void aTableCreatedInBetweenIsWidenedInstead() {
+    ChangingTable bigQuery = new ChangingTable(null, 0);
+    bigQuery.createdByOthers = new Table().setSchema(NARROW);
+
+    NewColumns.Widening widening =
+        TableWidening.addColumnsOrCreate(bigQuery, streaming("CREATE_IF_NEEDED"), coupon())
+            .orElseThrow();
+
+    assertEquals(List.of(), bigQuery.created);
+    assertEquals(List.of("coupon STRING"), widening.added());
+    assertEquals(
+        List.of("id STRING NULLABLE", "coupon STRING NULLABLE"),
+        SchemaLines.of(widening.schema().getFields()));
+  }
+
+  @Test
+  void aMissingTableIsNotCreatedUnderCreateNever() {
+    ChangingTable bigQuery = new ChangingTable(null, 0);
+
+    assertTrue(
+        TableWidening.addColumnsOrCreate(bigQuery, streaming("CREATE_NEVER"), coupon()).isEmpty());
+    assertEquals(List.of(), bigQuery.created);
   }
 
   @Test

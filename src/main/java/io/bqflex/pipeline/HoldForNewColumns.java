@@ -1,5 +1,6 @@
 package io.bqflex.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.Records;
@@ -217,33 +218,35 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
       TableSchema known =
           widenedJson == null ? settled : BigQuerySchemas.parse(widenedJson, "widened schema");
       List<KV<Long, SourceRecord>> waiting = new ArrayList<>();
-      List<KV<Long, SourceRecord>> lacking = new ArrayList<>();
+      List<Lacking> lacking = new ArrayList<>();
       NewColumns missing = new NewColumns();
       for (KV<Long, SourceRecord> record : records.read()) {
-        if (NewFields.of(record.getValue(), format, settled.getFields()).isEmpty()) {
+        JsonNode json = NewFields.objectOf(record.getValue(), format);
+        if (NewFields.in(json, settled.getFields()).isEmpty()) {
           out.output(record.getValue());
           continue;
         }
-        NewColumns unknown = NewFields.of(record.getValue(), format, known.getFields());
+        NewColumns unknown = NewFields.in(json, known.getFields());
         if (unknown.isEmpty()) {
           waiting.add(record);
         } else {
-          lacking.add(record);
+          lacking.add(new Lacking(record, json));
           missing.merge(unknown);
         }
       }
       if (!lacking.isEmpty()) {
         Optional<NewColumns.Widening> widening = widen(options, missing);
         if (widening.isEmpty()) {
-          waiting.addAll(lacking); // the table may not be created, or BigQuery failed: next tick
+          // The table may not be created, or BigQuery failed: next tick.
+          lacking.forEach(record -> waiting.add(record.held()));
         } else {
           TableSchema schema = widening.get().schema();
           widened.write(BigQuerySchemas.toJson(schema));
-          for (KV<Long, SourceRecord> record : lacking) {
-            if (NewFields.of(record.getValue(), format, schema.getFields()).isEmpty()) {
-              waiting.add(record);
+          for (Lacking record : lacking) {
+            if (NewFields.in(record.json(), schema.getFields()).isEmpty()) {
+              waiting.add(record.held());
             } else {
-              out.output(record.getValue()); // no column fits the field: dead-lettered next
+              out.output(record.held().getValue()); // no column fits the field: dead-lettered next
             }
           }
         }
@@ -273,6 +276,9 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
         ticking.clear();
       }
     }
+
+    /** A held record the table lacks columns for, with its JSON, read once a tick. */
+    private record Lacking(KV<Long, SourceRecord> held, JsonNode json) {}
 
     /**
      * The table with the columns added, or created with them; empty when it does not exist and is

@@ -24,13 +24,22 @@ final class NewFields {
    * object (the conversion dead-letters it with the reason).
    */
   static NewColumns of(SourceRecord record, PayloadFormat format, List<TableFieldSchema> known) {
-    JsonNode json;
+    return in(objectOf(record, format), known);
+  }
+
+  /** The record as the conversion sees it, or null when that is not one JSON object. */
+  static JsonNode objectOf(SourceRecord record, PayloadFormat format) {
     try {
       String text = record.udfOutput() != null ? record.udfOutput() : format.toJson(record.text());
-      json = JSON.readTree(text);
+      JsonNode json = JSON.readTree(text);
+      return json != null && json.isObject() ? json : null;
     } catch (RecordException | JsonProcessingException | RuntimeException e) {
-      return new NewColumns();
+      return null;
     }
-    return json != null && json.isObject() ? NewColumns.in(json, known) : new NewColumns();
+  }
+
+  /** The fields of {@code object} (null: none) that {@code known} lacks. */
+  static NewColumns in(JsonNode object, List<TableFieldSchema> known) {
+    return object == null ? new NewColumns() : NewColumns.in(object, known);
   }
 }

@@ -67,4 +67,69 @@ final class DecoratorRules {
     }
     return new PartitionCheck(partitioningField, partition, table.spec());
   }
+
+  /**
+   * Refuses what cannot write the partitions an {@code outputTableNameTemplate} names from each row
+   * ({@code requests${ts:yyyyMMdd}}): as a decorator on the output table, it needs FILE_LOADS; and
+   * since BigQuery refuses a load into a column-partitioned table's partition that holds values of
+   * other partitions (https://cloud.google.com/bigquery/docs/load-data-partitioned-tables), it must
+   * name partitions by the partitioning column, at its granularity. A row's partition then always
+   * holds it, and needs no check of its own.
+   *
+   * @param partitioningField the partitioning column as the schema spells it, or null
+   * @throws InvalidParameterException naming the parameter to change
+   */
+  static void checkRouted(
+      RowRouting routing,
+      boolean storageWriteApi,
+      String partitioningField,
+      String partitioningType) {
+    if (!routing.decoratesPartitions()) {
+      return;
+    }
+    NameTemplate names = routing.names();
+    String column = names.decoratorColumn();
+    String template = "'" + names.text() + "' names partitions";
+    if (storageWriteApi) {
+      throw new InvalidParameterException(
+          names.parameter(),
+          template
+              + ", which needs FILE_LOADS: the Storage Write API writes the base table, where the"
+              + " partitioning column places each row by itself; leave out the '$' part");
+    }
+    if (partitioningField == null) {
+      throw new InvalidParameterException(
+          names.parameter(),
+          template
+              + " by column "
+              + column
+              + ", which needs timePartitioningField="
+              + column
+              + ": its tables are partitioned by that column, and each load holds one partition's"
+              + " values");
+    }
+    if (!partitioningField.equalsIgnoreCase(column)) {
+      throw new InvalidParameterException(
+          names.parameter(),
+          template
+              + " by column "
+              + column
+              + ", but the tables are partitioned by "
+              + partitioningField
+              + " (timePartitioningField), and BigQuery refuses a load into a partition of rows"
+              + " that belong to others; name the partitions by "
+              + partitioningField);
+    }
+    if (!names.decoratorType().equals(partitioningType)) {
+      throw new InvalidParameterException(
+          names.parameter(),
+          template
+              + " of type "
+              + names.decoratorType()
+              + ", but timePartitioningType is "
+              + partitioningType
+              + "; give a pattern of that type (yyyy YEAR, yyyyMM MONTH, yyyyMMdd DAY, yyyyMMddHH"
+              + " HOUR)");
+    }
+  }
 }

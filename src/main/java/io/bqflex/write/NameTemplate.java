@@ -59,14 +59,27 @@ public final class NameTemplate implements Serializable {
   /** Formatters are immutable and cost a parse to build: one per pattern, for every row. */
   private static final Map<String, DateTimeFormatter> FORMATTERS = new ConcurrentHashMap<>();
 
+  /**
+   * The patterns a partition decorator may take, each with the partitioning it names: BigQuery's
+   * decorator forms (https://cloud.google.com/bigquery/docs/managing-partitioned-table-data).
+   */
+  private static final Map<String, String> DECORATOR_PATTERNS =
+      Map.of("yyyy", "YEAR", "yyyyMM", "MONTH", "yyyyMMdd", "DAY", "yyyyMMddHH", "HOUR");
+
   private final String text;
   private final List<Part> parts;
+
+  /** The placeholder after {@code $} that names each row's partition; null for none. */
+  private final Part decorator;
+
   private final NameRule rule;
   private final String parameter;
 
-  private NameTemplate(String text, List<Part> parts, NameRule rule, String parameter) {
+  private NameTemplate(
+      String text, List<Part> parts, Part decorator, NameRule rule, String parameter) {
     this.text = text;
     this.parts = parts;
+    this.decorator = decorator;
     this.rule = rule;
     this.parameter = parameter;
   }
@@ -91,14 +104,57 @@ public final class NameTemplate implements Serializable {
   private record Part(String literal, String column, String pattern, String attribute)
       implements Serializable {}
 
-  /** A table name template, the value of {@link #TABLES_PARAMETER}; see {@link #parse}. */
+  /**
+   * A table name template, the value of {@link #TABLES_PARAMETER}; see {@link #parse}. It may end
+   * in a partition decorator formed from a time column, {@code requests${ts:yyyyMMdd}}: the {@code
+   * $} and one placeholder with the pattern of one of BigQuery's decorator forms.
+   */
   public static NameTemplate forTables(String text) {
-    return parse(text, NameRule.TABLE, TABLES_PARAMETER);
+    int dollar = dollarOutsidePlaceholders(text);
+    if (dollar < 0) {
+      return parse(text, NameRule.TABLE, TABLES_PARAMETER);
+    }
+    List<Part> name = parseParts(text.substring(0, dollar), TABLES_PARAMETER, text);
+    if (name.isEmpty()) {
+      throw invalid(
+          TABLES_PARAMETER, text, "has nothing before its '$'; name the table, then its partition");
+    }
+    List<Part> after = parseParts(text.substring(dollar + 1), TABLES_PARAMETER, text);
+    Part decorator = after.size() == 1 ? after.get(0) : null;
+    if (decorator == null
+        || decorator.column() == null
+        || decorator.pattern() == null
+        || !DECORATOR_PATTERNS.containsKey(decorator.pattern().trim())) {
+      throw invalid(
+          TABLES_PARAMETER,
+          text,
+          "has a partition decorator that is not one time placeholder with a decorator's"
+              + " pattern, yyyy, yyyyMM, yyyyMMdd or yyyyMMddHH (e.g. events${event_time:yyyyMMdd};"
+              + " https://cloud.google.com/bigquery/docs/managing-partitioned-table-data)");
+    }
+    Part trimmed = new Part(null, decorator.column(), decorator.pattern().trim(), null);
+    return new NameTemplate(text, name, trimmed, NameRule.TABLE, TABLES_PARAMETER);
   }
 
   /** A dataset name template, the value of {@link #DATASETS_PARAMETER}; see {@link #parse}. */
   public static NameTemplate forDatasets(String text) {
     return parse(text, NameRule.DATASET, DATASETS_PARAMETER);
+  }
+
+  /** The first {@code $} of {@code text} outside braces, or -1. */
+  private static int dollarOutsidePlaceholders(String text) {
+    int depth = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '{') {
+        depth++;
+      } else if (c == '}') {
+        depth--;
+      } else if (c == '$' && depth == 0) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   /**
@@ -108,13 +164,21 @@ public final class NameTemplate implements Serializable {
    * @throws InvalidParameterException when the braces do not pair or a placeholder is empty
    */
   private static NameTemplate parse(String text, NameRule rule, String parameter) {
+    return new NameTemplate(text, parseParts(text, parameter, text), null, rule, parameter);
+  }
+
+  /**
+   * The literal text and placeholders of {@code text}, a part of {@code whole}, the value of {@code
+   * parameter}.
+   */
+  private static List<Part> parseParts(String text, String parameter, String whole) {
     List<Part> parts = new ArrayList<>();
     int at = 0;
     while (at < text.length()) {
       int open = text.indexOf('{', at);
       int close = text.indexOf('}', at);
       if (close >= 0 && (open < 0 || close < open)) {
-        throw invalid(parameter, text, "has a '}' with no '{' before it");
+        throw invalid(parameter, whole, "has a '}' with no '{' before it");
       }
       if (open < 0) {
         parts.add(new Part(text.substring(at), null, null, null));
@@ -125,12 +189,12 @@ public final class NameTemplate implements Serializable {
       }
       int nested = text.indexOf('{', open + 1);
       if (close < 0 || (nested >= 0 && nested < close)) {
-        throw invalid(parameter, text, "has a '{' with no '}' after it");
+        throw invalid(parameter, whole, "has a '{' with no '}' after it");
       }
-      parts.add(placeholder(parameter, text, text.substring(open + 1, close).trim()));
+      parts.add(placeholder(parameter, whole, text.substring(open + 1, close).trim()));
       at = close + 1;
     }
-    return new NameTemplate(text, List.copyOf(parts), rule, parameter);
+    return List.copyOf(parts);
   }
 
   private static Part placeholder(String parameter, String text, String inside) {
@@ -158,6 +222,19 @@ public final class NameTemplate implements Serializable {
   /** The parameter that gave it. */
   public String parameter() {
     return parameter;
+  }
+
+  /**
+   * The column whose value names each row's partition ({@code ${column:yyyyMMdd}}), as the schema
+   * spells it once {@link #check checked}; null when the template has no partition decorator.
+   */
+  public String decoratorColumn() {
+    return decorator == null ? null : decorator.column();
+  }
+
+  /** The partitioning its decorator names (YEAR, MONTH, DAY, HOUR); null when it has none. */
+  public String decoratorType() {
+    return decorator == null ? null : DECORATOR_PATTERNS.get(decorator.pattern());
   }
 
   /** Whether a placeholder takes a message attribute. */
@@ -209,7 +286,12 @@ public final class NameTemplate implements Serializable {
               + " UTF-8 bytes of literal text, so every name it forms is over BigQuery's "
               + NameRule.MAX_BYTES);
     }
-    return new NameTemplate(text, List.copyOf(bound), rule, parameter);
+    return new NameTemplate(
+        text,
+        List.copyOf(bound),
+        decorator == null ? null : bind(decorator, schema),
+        rule,
+        parameter);
   }
 
   private Part bind(Part part, TableSchema schema) {
@@ -326,7 +408,32 @@ public final class NameTemplate implements Serializable {
               + rule.docs()
               + ")");
     }
-    return formed;
+    return decorator == null ? formed : formed + "$" + partitionOf(row);
+  }
+
+  /**
+   * The decorator of {@code row}'s partition, without its {@code $}. A value outside the range
+   * BigQuery partitions by a column (1960-01-01 to 2159-12-31) has none: BigQuery keeps it in
+   * {@code __UNPARTITIONED__} (https://cloud.google.com/bigquery/docs/partitioned-tables), and a
+   * load into a dated partition must hold only that partition's values
+   * (https://cloud.google.com/bigquery/docs/load-data-partitioned-tables).
+   */
+  private String partitionOf(Map<String, Object> row) throws NoName {
+    Object value = row.get(decorator.column());
+    if (value != null && PartitionDecorator.outsideRange(String.valueOf(value))) {
+      throw new NoName(
+          "column "
+              + decorator.column()
+              + " is "
+              + value
+              + ", outside the range BigQuery partitions by a column (1960-01-01 to 2159-12-31),"
+              + " so no partition decorator of template "
+              + text
+              + " names its partition; write such rows without the decorator, where they go to"
+              + " partition "
+              + PartitionDecorator.UNPARTITIONED);
+    }
+    return columnValue(decorator, row);
   }
 
   private String columnValue(Part part, Map<String, Object> row) throws NoName {

@@ -107,11 +107,18 @@ public final class PartitionDecorator implements Serializable {
       return false;
     }
     if (type == null) {
-      return canonical.compareTo(PARTITIONED_FROM) < 0
-          || canonical.compareTo(PARTITIONED_UNTIL) >= 0;
+      return outsideRange(canonical);
     }
     return canonical.startsWith(datePrefix)
         && (hour == null || (canonical.length() >= 13 && canonical.startsWith(hour, 11)));
+  }
+
+  /**
+   * Whether the canonical DATE, DATETIME or TIMESTAMP text {@code canonical} is outside the range a
+   * column partition can hold: the values of {@code __UNPARTITIONED__}.
+   */
+  static boolean outsideRange(String canonical) {
+    return canonical.compareTo(PARTITIONED_FROM) < 0 || canonical.compareTo(PARTITIONED_UNTIL) >= 0;
   }
 
   @Override

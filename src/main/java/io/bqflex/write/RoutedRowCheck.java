@@ -52,7 +52,8 @@ public final class RoutedRowCheck implements RowEnricher, RowCheck {
     } catch (NameTemplate.NoName e) {
       throw new RecordException(Stage.ROUTE, e.getMessage());
     }
-    counterFor(table).inc();
+    // Per table, whatever partition: a table has as many partitions as days.
+    counterFor(DecoratedTable.baseOf(table)).inc();
   }
 
   private Counter counterFor(String table) {

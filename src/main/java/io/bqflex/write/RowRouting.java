@@ -104,13 +104,24 @@ public final class RowRouting implements Serializable {
         tablesMustExist);
   }
 
+  /** Whether each row's table name ends in the decorator of its partition. */
+  public boolean decoratesPartitions() {
+    return names != null && names.decoratorColumn() != null;
+  }
+
+  /** The template of the rows' table names; null when every row's is the output table's. */
+  NameTemplate names() {
+    return names;
+  }
+
   /** The templates that form the rows' tables: for the launch checks. */
   public List<NameTemplate> templates() {
     return Stream.of(datasets, names).filter(Objects::nonNull).toList();
   }
 
   /**
-   * The table {@code row} goes to, as {@code project:dataset.name}.
+   * The table {@code row} goes to, as {@code project:dataset.name}, and {@code $partition} where
+   * the template names partitions ({@link #decoratesPartitions()}).
    *
    * @throws NameTemplate.NoName when its dataset or name cannot be formed, or it is the dead-letter
    *     table, which takes dead letters only
@@ -144,7 +155,7 @@ public final class RowRouting implements Serializable {
     String rowName = names == null ? name : names.nameFor(row, attributes);
     String datasetSpec = (project == null ? "" : project + ":") + rowDataset;
     String table = datasetSpec + "." + rowName;
-    if (rowName.equals(deadLetterName)
+    if (DecoratedTable.baseOf(rowName).equals(deadLetterName)
         && rowDataset.equals(deadLetterDataset)
         && Objects.equals(project, deadLetterProject)) {
       throw new NameTemplate.NoName(
@@ -161,10 +172,10 @@ public final class RowRouting implements Serializable {
               + " does not exist, and BigQuery creates no dataset for a write; create it, and"
               + " rows for it are written from then on (it is looked up again after a minute)");
     }
-    if (checked && tablesMustExist && !existence.tableExists(table)) {
+    if (checked && tablesMustExist && !existence.tableExists(DecoratedTable.baseOf(table))) {
       throw new NameTemplate.NoName(
           "table "
-              + table
+              + DecoratedTable.baseOf(table)
               + " does not exist, and createDisposition=CREATE_NEVER creates no table; create it,"
               + " and rows for it are written from then on (it is looked up again after a"
               + " minute)");

@@ -56,13 +56,15 @@ public final class SchemaUpdates {
   /**
    * Refuses options BigQuery would not apply: it takes them with {@code WRITE_APPEND}, or with
    * {@code WRITE_TRUNCATE} of one partition; a truncated table takes the schema whole anyway.
+   *
+   * @param writesPartitions whether each load job writes one partition ({@code t$20240101})
    */
   static void checkDisposition(
-      Set<SchemaUpdateOption> options, WriteDisposition disposition, DecoratedTable table) {
+      Set<SchemaUpdateOption> options, WriteDisposition disposition, boolean writesPartitions) {
     if (options.isEmpty() || disposition == WriteDisposition.WRITE_APPEND) {
       return;
     }
-    if (disposition == WriteDisposition.WRITE_TRUNCATE && table.partition() == null) {
+    if (disposition == WriteDisposition.WRITE_TRUNCATE && !writesPartitions) {
       throw new InvalidParameterException(
           PARAMETER,
           "has no use with writeDisposition=WRITE_TRUNCATE of a whole table, which takes the"

@@ -73,6 +73,10 @@ public record WriteSettings(
     }
     String deadLetterTable = DeadLetterTable.resolve(options.getOutputDeadletterTable(), output);
     RowRouting routing = routing(options, tableParameter, output, schemaJson, deadLetterTable);
+    if (routing != null) {
+      DecoratorRules.checkRouted(
+          routing, usesStorageWriteApi(method), partitioningField, partitioningType);
+    }
     int refreshSeconds = schemaRefreshSeconds(options, method, routing, frequency);
     return new WriteSettings(
         output,
@@ -187,7 +191,10 @@ public record WriteSettings(
   private static Set<SchemaUpdateOption> schemaUpdates(
       BigQueryOutputOptions options, DecoratedTable output, Method method, RowRouting routing) {
     Set<SchemaUpdateOption> updates = SchemaUpdates.parse(options.getSchemaUpdateOptions());
-    SchemaUpdates.checkDisposition(updates, options.getWriteDisposition(), output);
+    SchemaUpdates.checkDisposition(
+        updates,
+        options.getWriteDisposition(),
+        output.partition() != null || (routing != null && routing.decoratesPartitions()));
     if (!updates.isEmpty() && usesStorageWriteApi(method)) {
       refuseRouting(
           SchemaUpdates.PARAMETER,

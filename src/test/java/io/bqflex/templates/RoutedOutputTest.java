@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.Job;
+import com.google.api.services.bigquery.model.JobConfigurationLoad;
 import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
@@ -28,6 +30,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
+import org.apache.beam.sdk.io.gcp.testing.FakeJobService;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,6 +273,60 @@ class RoutedOutputTest {
     }
     assertEquals(7, run.counts().written());
     assertEquals(1, run.counts().deadLettered());
+    assertTrue(run.counts().balanced());
+  }
+
+  /**
+   * Partitions named from each row go to the load jobs as decorators, each load one partition's
+   * rows. Beam's in-process BigQuery keeps no partitions: the rows are in the base tables, the
+   * decorators in the load jobs' destinations. A value outside what a column partition holds
+   * (1960-01-01 to 2159-12-31, https://cloud.google.com/bigquery/docs/partitioned-tables) has no
+   * decorator: a dead letter.
+   */
+  @Test
+  void partitionsNamedFromRowsAreTheLoadJobsDestinations() throws Exception {
+    FakeDatasetService.setUp();
+    FakeJobService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    Map<String, String> p = parameters("parts", "events_{event_type}${event_time:yyyyMMdd}");
+    p.put("inputFilePattern", FIXTURES + "dated_events.json");
+    p.put("timePartitioningField", "event_time");
+
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(new GcsJsonToBigQuery(), options(p), datasets);
+
+    String tables = "test-project:parts.events_";
+    assertEquals(2, run.bigQuery().rowCount(tables + "click"));
+    assertEquals(2, run.bigQuery().rowCount(tables + "view"));
+    Set<String> destinations = new TreeSet<>();
+    for (Job job : new FakeJobService().getAllJobs()) {
+      JobConfigurationLoad load = job.getConfiguration().getLoad();
+      if (load != null && !load.getDestinationTable().getTableId().endsWith("error_records")) {
+        destinations.add(BigQueryHelpers.toTableSpec(load.getDestinationTable()));
+      }
+    }
+    // TIMESTAMPs name their UTC day: 00:30 at +01:00 is the 1st.
+    assertEquals(
+        Set.of(
+            tables + "click$20261201",
+            tables + "click$20261202",
+            tables + "view$20261201",
+            tables + "view$20261203"),
+        destinations);
+    Table created = datasets.getTable(BigQueryHelpers.parseTableSpec(tables + "click"));
+    assertEquals("event_time", created.getTimePartitioning().getField());
+    List<String> reasons = new ArrayList<>();
+    for (TableRow row : run.bigQuery().rows(tables + "error_records")) {
+      reasons.add(column(row, "stage") + ": " + column(row, "errorMessage"));
+    }
+    reasons.sort(null);
+    assertEquals(2, reasons.size(), reasons.toString());
+    assertTrue(reasons.get(0).startsWith("CONVERT: "), reasons.get(0));
+    assertTrue(
+        reasons.get(1).startsWith("ROUTE: column event_time is 1950-06-01T00:00:00.000000Z"),
+        reasons.get(1));
+    assertEquals(6, run.counts().read());
+    assertEquals(4, run.counts().written());
     assertTrue(run.counts().balanced());
   }
 

@@ -220,4 +220,58 @@ class NameTemplateTest {
         pattern.getMessage().endsWith("which BigQuery refuses in a dataset name; e.g. yyyyMMdd"),
         pattern.getMessage());
   }
+
+  /**
+   * A partition decorator formed from a time column, in BigQuery's decorator forms (yyyy, yyyyMM,
+   * yyyyMMdd, yyyyMMddHH: https://cloud.google.com/bigquery/docs/managing-partitioned-table-data).
+   * A column partition holds 1960-01-01 to 2159-12-31, values outside it are in __UNPARTITIONED__
+   * (https://cloud.google.com/bigquery/docs/partitioned-tables), which no date decorator names.
+   */
+  @Test
+  void aPartitionDecoratorNamesEachRowsPartitionFromItsTimeColumn() throws Exception {
+    TableRow row =
+        new TableRow()
+            .set("Event_Type", "click")
+            .set("day", "2026-12-03")
+            .set("ts", "2026-12-31T23:30:00.000000Z");
+    assertEquals("requests$20261231", name("requests${ts:yyyyMMdd}", row));
+    assertEquals("events_click$2026123123", name("events_{event_type}${ts:yyyyMMddHH}", row));
+    assertEquals("m$202612", name("m${ day : yyyyMM }", row));
+    assertEquals("y$2026", name("y${day:yyyy}", row));
+    NameTemplate hourly = checked("events_{event_type}${TS:yyyyMMddHH}");
+    assertEquals("ts", hourly.decoratorColumn());
+    assertEquals("HOUR", hourly.decoratorType());
+    assertEquals(null, checked("events_{event_type}").decoratorColumn());
+    // The name part is held to the table rule; the decorator is not part of the name.
+    assertTrue(
+        noName("events_{event_type}${ts:yyyyMMdd}", row.clone().set("Event_Type", "a.b"), null)
+            .contains("'events_a.b'"));
+    assertTrue(
+        noName("events${ts:yyyyMMdd}", new TableRow(), null).startsWith("column ts is null"));
+    String before =
+        noName(
+            "events${ts:yyyyMMdd}", new TableRow().set("ts", "1959-12-31T23:59:59.000000Z"), null);
+    assertTrue(
+        before.startsWith("column ts is 1959-12-31T23:59:59.000000Z, outside the range"), before);
+    assertTrue(before.endsWith("partition __UNPARTITIONED__"), before);
+    assertTrue(
+        noName("events${day:yyyyMMdd}", new TableRow().set("day", "2160-01-01"), null)
+            .contains("outside the range"));
+    assertEquals(
+        "events$19600101",
+        name("events${ts:yyyyMMdd}", new TableRow().set("ts", "1960-01-01T00:00:00.000000Z")));
+  }
+
+  @Test
+  void aDecoratorThatIsNotOneTimePlaceholderOfADecoratorFormIsRefusedAtLaunch() {
+    String notAForm = "that is not one time placeholder with a decorator's pattern";
+    assertTrue(refusal("events${ts:yyyy-MM-dd}").contains(notAForm));
+    assertTrue(refusal("events$20240101").contains(notAForm));
+    assertTrue(refusal("events${ts:yyyyMMdd}_x").contains(notAForm));
+    assertTrue(refusal("events${event_type}").contains(notAForm));
+    assertTrue(refusal("${ts:yyyyMMdd}").contains("has nothing before its '$'"));
+    assertTrue(refusal("events${price:yyyyMMdd}").contains("gives a pattern for FLOAT column"));
+    assertTrue(refusal("events${day:yyyyMMddHH}").contains("asks of a DATE value"));
+    assertTrue(refusal("events${nothing:yyyyMMdd}").contains("{nothing} names no top-level"));
+  }
 }

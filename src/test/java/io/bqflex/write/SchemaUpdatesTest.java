@@ -43,8 +43,8 @@ class SchemaUpdatesTest {
 
   @Test
   void applyWhenAppendingOrTruncatingOnePartition() {
-    DecoratedTable table = DecoratedTable.parse("outputTable", "p:d.t");
-    DecoratedTable partition = DecoratedTable.parse("outputTable", "p:d.t$20240101");
+    boolean table = false;
+    boolean partition = true;
 
     SchemaUpdates.checkDisposition(BOTH, WriteDisposition.WRITE_APPEND, table);
     SchemaUpdates.checkDisposition(BOTH, WriteDisposition.WRITE_TRUNCATE, partition);

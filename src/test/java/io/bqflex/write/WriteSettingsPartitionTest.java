@@ -1,5 +1,6 @@
 package io.bqflex.write;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -8,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.bqflex.core.InvalidParameterException;
+import java.util.Map;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.options.PipelineOptionsFactory;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ class WriteSettingsPartitionTest {
   private static final String SCHEMA =
       "{\"fields\":[{\"name\":\"id\",\"type\":\"STRING\"},"
           + "{\"name\":\"Event_Time\",\"type\":\"TIMESTAMP\"},"
-          + "{\"name\":\"n\",\"type\":\"INTEGER\"}]}";
+          + "{\"name\":\"n\",\"type\":\"INTEGER\"},"
+          + "{\"name\":\"sent\",\"type\":\"TIMESTAMP\"}]}";
 
   private static WriteSettings settings(String table, String... args) {
     return WriteSettings.of(
@@ -143,5 +146,55 @@ class WriteSettingsPartitionTest {
     assertEquals(
         "timePartitioningField",
         refused("test-project:d.t$20240101", "--timePartitioningField=n").parameter());
+  }
+
+  /**
+   * A decorator formed from each row ({@code outputTableNameTemplate}) is a load job's, and must
+   * name the partitions of the partitioning column: a load into a column-partitioned table's
+   * partition must hold that partition's values only
+   * (https://cloud.google.com/bigquery/docs/load-data-partitioned-tables).
+   */
+  @Test
+  void rowsNamePartitionsOfTheirPartitioningColumnOnLoadJobsOnly() {
+    String template = "--outputTableNameTemplate=t_{id}${event_time:yyyyMMdd}";
+    String partitioned = "--timePartitioningField=event_time";
+    WriteSettings settings =
+        settings(
+            "test-project:d.t",
+            template,
+            partitioned,
+            "--writeDisposition=WRITE_TRUNCATE",
+            "--schemaUpdateOptions=ALLOW_FIELD_ADDITION");
+    assertTrue(settings.routing().decoratesPartitions());
+    assertEquals(
+        "test-project:d.t_a$20261203",
+        assertDoesNotThrow(
+            () ->
+                settings
+                    .routing()
+                    .tableFor(
+                        Map.of("id", "a", "Event_Time", "2026-12-03T10:00:00.000000Z"), null)));
+
+    assertTrue(
+        refused("test-project:d.t", template, partitioned, "--useStorageWriteApi=true")
+            .getMessage()
+            .contains("which needs FILE_LOADS"));
+    assertEquals(
+        "parameter 'outputTableNameTemplate': 't_{id}${event_time:yyyyMMdd}' names partitions by"
+            + " column Event_Time, which needs timePartitioningField=Event_Time: its tables are"
+            + " partitioned by that column, and each load holds one partition's values",
+        refused("test-project:d.t", template).getMessage());
+    assertTrue(
+        refused("test-project:d.t", "--outputTableNameTemplate=t${n:yyyyMMdd}", partitioned)
+            .getMessage()
+            .contains("gives a pattern for INTEGER column n"));
+    assertTrue(
+        refused("test-project:d.t", template, partitioned, "--timePartitioningType=MONTH")
+            .getMessage()
+            .contains("of type DAY, but timePartitioningType is MONTH"));
+    assertTrue(
+        refused("test-project:d.t", "--outputTableNameTemplate=t${sent:yyyyMMdd}", partitioned)
+            .getMessage()
+            .contains("by column sent, but the tables are partitioned by Event_Time"));
   }
 }

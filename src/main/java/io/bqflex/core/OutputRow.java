@@ -15,6 +15,9 @@ import org.apache.beam.sdk.coders.DefaultCoder;
  * <p>The record is null for a row read from a typed file (Avro, Parquet): such a record has no
  * payload until it is re-encoded, which would cost every row, so its row carries only where it came
  * from ({@link #source()}, {@link #recordNumber()}).
+ *
+ * <p>A routed row may carry the table it goes to ({@link #table()}), where the conversion named it
+ * from what the row no longer holds (the record's own fields).
  */
 @DefaultCoder(OutputRowCoder.class)
 public final class OutputRow {
@@ -22,24 +25,37 @@ public final class OutputRow {
   private final SourceRecord record;
   private final String source;
   private final long recordNumber;
+  private final String table;
 
-  private OutputRow(TableRow row, SourceRecord record, String source, long recordNumber) {
+  private OutputRow(
+      TableRow row, SourceRecord record, String source, long recordNumber, String table) {
     this.row = Objects.requireNonNull(row, "row");
     this.record = record;
     this.source = source;
     this.recordNumber = recordNumber;
+    this.table = table;
   }
 
   /** The row converted from {@code record}; the UDF's output, if any, is not kept. */
   public static OutputRow of(TableRow row, SourceRecord record) {
     Objects.requireNonNull(record, "record");
     SourceRecord kept = record.udfOutput() == null ? record : record.withoutUdfOutput();
-    return new OutputRow(row, kept, record.source(), record.recordNumber());
+    return new OutputRow(row, kept, record.source(), record.recordNumber(), null);
   }
 
   /** The row of record {@code recordNumber} (1-based) of a typed file, without its payload. */
   public static OutputRow fromTypedFile(TableRow row, String source, long recordNumber) {
-    return new OutputRow(row, null, source, recordNumber);
+    return new OutputRow(row, null, source, recordNumber, null);
+  }
+
+  /** This row, going to {@code table} ({@code project:dataset.table}). */
+  public OutputRow toTable(String table) {
+    return new OutputRow(row, record, source, recordNumber, table);
+  }
+
+  /** The table this row goes to, where the step that made it named it; null otherwise. */
+  public String table() {
+    return table;
   }
 
   /** The row for BigQuery. */
@@ -71,7 +87,8 @@ public final class OutputRow {
     return recordNumber == that.recordNumber
         && row.equals(that.row)
         && Objects.equals(record, that.record)
-        && Objects.equals(source, that.source);
+        && Objects.equals(source, that.source)
+        && Objects.equals(table, that.table);
   }
 
   @Override

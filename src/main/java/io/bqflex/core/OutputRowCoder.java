@@ -9,7 +9,10 @@ import org.apache.beam.sdk.coders.CoderProviders;
 import org.apache.beam.sdk.coders.NullableCoder;
 import org.apache.beam.sdk.values.TypeDescriptor;
 
-/** The coder of {@link OutputRow}: its row ({@link TableRowCoder}), then its record or origin. */
+/**
+ * The coder of {@link OutputRow}: its row ({@link TableRowCoder}), then its record or origin, then
+ * its table when it carries one.
+ */
 public final class OutputRowCoder extends AtomicCoder<OutputRow> {
   private static final OutputRowCoder INSTANCE = new OutputRowCoder();
   private static final NullableCoder<SourceRecord> RECORD =
@@ -32,16 +35,19 @@ public final class OutputRowCoder extends AtomicCoder<OutputRow> {
       RecordCoders.STRING.encode(value.source(), out);
       RecordCoders.LONG.encode(value.recordNumber(), out);
     }
+    RecordCoders.STRING.encode(value.table(), out);
   }
 
   @Override
   public OutputRow decode(InputStream in) throws IOException {
     com.google.api.services.bigquery.model.TableRow row = TableRowCoder.of().decode(in);
     SourceRecord record = RECORD.decode(in);
-    if (record != null) {
-      return OutputRow.of(row, record);
-    }
-    return OutputRow.fromTypedFile(
-        row, RecordCoders.STRING.decode(in), RecordCoders.LONG.decode(in));
+    OutputRow decoded =
+        record != null
+            ? OutputRow.of(row, record)
+            : OutputRow.fromTypedFile(
+                row, RecordCoders.STRING.decode(in), RecordCoders.LONG.decode(in));
+    String table = RecordCoders.STRING.decode(in);
+    return table == null ? decoded : decoded.toTable(table);
   }
 }

@@ -1,6 +1,8 @@
 package io.bqflex.pipeline;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.TableRow;
+import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.FailedRecord;
 import io.bqflex.core.OutputRow;
 import io.bqflex.core.OutputRowCoder;
@@ -11,11 +13,17 @@ import io.bqflex.core.RowEnricher;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
 import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.NameTemplate;
+import io.bqflex.write.RowRouting;
+import io.bqflex.write.TableCounters;
+import java.io.Serializable;
+import java.util.HashMap;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
@@ -32,17 +40,51 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
   private final PayloadFormat.Source formats;
   private final RowEnricher enricher;
   private final TableSchemaView schemaView;
+  private final TablesOwnFormats perTable;
 
   private ConvertRecords(
-      PayloadFormat.Source formats, RowEnricher enricher, TableSchemaView schemaView) {
+      PayloadFormat.Source formats,
+      RowEnricher enricher,
+      TableSchemaView schemaView,
+      TablesOwnFormats perTable) {
     this.formats = formats;
     this.enricher = enricher;
     this.schemaView = schemaView;
+    this.perTable = perTable;
   }
+
+  /**
+   * How records are converted where routed tables give their schemas.
+   *
+   * @param routing names each record's table from its own fields and looks up its schema
+   * @param formats the format for a table's schema, made once per table and step instance
+   * @param schemaless a format of the template for a schema of no columns: what shows a record as
+   *     its JSON object
+   */
+  private record TablesOwnFormats(
+      RowRouting routing,
+      SerializableFunction<TableSchema, PayloadFormat> formats,
+      PayloadFormat schemaless)
+      implements Serializable {}
 
   /** Converts records with {@code format}. */
   public static ConvertRecords with(PayloadFormat format) {
-    return new ConvertRecords(PayloadFormat.Source.fixed(format), RowEnricher.NONE, null);
+    return new ConvertRecords(PayloadFormat.Source.fixed(format), RowEnricher.NONE, null, null);
+  }
+
+  /**
+   * Converts each record against the schema of its own table, where routed tables give their
+   * schemas ({@link RowRouting#tablesGiveSchemas()}): the table named from the record's own fields
+   * (its JSON object as {@code schemaless} shows it), its schema looked up once, and its format
+   * made by {@code formats} once. A record whose table cannot be named or does not exist is a dead
+   * letter at {@link Stage#ROUTE}; the rows are counted per table.
+   */
+  public static ConvertRecords perTable(
+      RowRouting routing,
+      SerializableFunction<TableSchema, PayloadFormat> formats,
+      PayloadFormat schemaless) {
+    return new ConvertRecords(
+        null, RowEnricher.NONE, null, new TablesOwnFormats(routing, formats, schemaless));
   }
 
   /**
@@ -50,7 +92,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    * follows the output table's schema ({@link FollowedFormat}).
    */
   public static ConvertRecords with(PayloadFormat.Source formats) {
-    return new ConvertRecords(formats, RowEnricher.NONE, null);
+    return new ConvertRecords(formats, RowEnricher.NONE, null, null);
   }
 
   /**
@@ -58,23 +100,26 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    * for it, as for any side input.
    */
   public static ConvertRecords against(TableSchemaView schemaView) {
-    return new ConvertRecords(null, RowEnricher.NONE, schemaView);
+    return new ConvertRecords(null, RowEnricher.NONE, schemaView, null);
   }
 
   /** Adds columns that come from the record's origin rather than its payload, and row checks. */
   public ConvertRecords enrichedBy(RowEnricher rowEnricher) {
-    return new ConvertRecords(formats, rowEnricher, schemaView);
+    return new ConvertRecords(formats, rowEnricher, schemaView, perTable);
   }
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
     ParDo.MultiOutput<SourceRecord, OutputRow> convert =
-        schemaView == null
-            ? ParDo.of(new ConvertFn(formats, enricher))
+        perTable != null
+            ? ParDo.of(new ConvertPerTableFn(perTable, enricher))
                 .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-            : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
-                .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
-                .withOutputTags(ROWS, TupleTagList.of(FAILURES));
+            : schemaView == null
+                ? ParDo.of(new ConvertFn(formats, enricher))
+                    .withOutputTags(ROWS, TupleTagList.of(FAILURES))
+                : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
+                    .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
+                    .withOutputTags(ROWS, TupleTagList.of(FAILURES));
     PCollectionTuple out = input.get(Records.RECORDS).apply("ParseAndConvert", convert);
     out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
@@ -121,6 +166,72 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
+  /** Converts against the schema of each record's own table. */
+  private static final class ConvertPerTableFn extends ConvertingFn {
+    private final TablesOwnFormats perTable;
+    private transient Map<String, PayloadFormat> formatsByTable;
+    private transient TableCounters counters;
+
+    ConvertPerTableFn(TablesOwnFormats perTable, RowEnricher enricher) {
+      super(enricher);
+      this.perTable = perTable;
+    }
+
+    @Setup
+    public void setup() {
+      formatsByTable = new HashMap<>();
+      counters = new TableCounters();
+    }
+
+    @ProcessElement
+    public void process(@Element SourceRecord record, MultiOutputReceiver out) {
+      JsonNode object = RecordObjects.objectOf(record, perTable.schemaless());
+      if (object == null) {
+        fail(
+            record,
+            new RecordException(
+                Stage.PARSE,
+                "the record is not one JSON object, so no table can be named from its fields"),
+            out);
+        return;
+      }
+      RowRouting.Destination destination;
+      PayloadFormat format;
+      try {
+        destination = perTable.routing().destinationOf(object, record.attributes());
+        format = formatOf(destination);
+      } catch (NameTemplate.NoName e) {
+        fail(record, new RecordException(Stage.ROUTE, e.getMessage()), out);
+        return;
+      } catch (RecordException e) {
+        fail(record, e, out);
+        return;
+      }
+      if (convert(format, record, destination.table(), out)) {
+        counters.count(destination.table());
+      }
+    }
+
+    /** The format for the destination's schema; one the template cannot make names why. */
+    private PayloadFormat formatOf(RowRouting.Destination destination) throws RecordException {
+      PayloadFormat format = formatsByTable.get(destination.table());
+      if (format == null) {
+        try {
+          format = perTable.formats().apply(destination.schema());
+        } catch (RuntimeException e) {
+          throw new RecordException(
+              Stage.ROUTE,
+              "the schema of table "
+                  + destination.table()
+                  + " is one the template cannot convert against: "
+                  + e.getMessage());
+        }
+        formatsByTable.put(destination.table(), format);
+      }
+      return format;
+    }
+  }
+
   /** Each record to a row or a failure, none dropped. */
   private abstract static class ConvertingFn extends DoFn<SourceRecord, OutputRow> {
     private final Counter written = RecordCounters.counter(RecordCounters.WRITTEN);
@@ -131,6 +242,16 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
     }
 
     final void convert(PayloadFormat format, SourceRecord record, MultiOutputReceiver out) {
+      convert(format, record, null, out);
+    }
+
+    /**
+     * Converts {@code record} with {@code format}: true when it became a row.
+     *
+     * @param table the table the row goes to, where this step names it; else null
+     */
+    final boolean convert(
+        PayloadFormat format, SourceRecord record, String table, MultiOutputReceiver out) {
       try {
         TableRow row =
             record.udfOutput() == null
@@ -140,12 +261,19 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
         // Counted when handed to the writer; a row BigQuery then rejects is moved to
         // dead-lettered.
         written.inc();
-        out.get(ROWS).output(OutputRow.of(row, record));
+        OutputRow output = OutputRow.of(row, record);
+        out.get(ROWS).output(table == null ? output : output.toTable(table));
+        return true;
       } catch (RecordException e) {
-        out.get(FAILURES).output(FailedRecord.of(record, explained(e)));
+        fail(record, explained(e), out);
       } catch (RuntimeException e) {
         out.get(FAILURES).output(Failures.unexpected(record, e));
       }
+      return false;
+    }
+
+    static void fail(SourceRecord record, RecordException reason, MultiOutputReceiver out) {
+      out.get(FAILURES).output(FailedRecord.of(record, reason));
     }
 
     /** What the dead letter says of {@code e}: itself, unless the conversion knows more. */

@@ -221,7 +221,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
       List<Lacking> lacking = new ArrayList<>();
       NewColumns missing = new NewColumns();
       for (KV<Long, SourceRecord> record : records.read()) {
-        JsonNode json = NewFields.objectOf(record.getValue(), format);
+        JsonNode json = RecordObjects.objectOf(record.getValue(), format);
         if (NewFields.in(json, settled.getFields()).isEmpty()) {
           out.output(record.getValue());
           continue;

@@ -83,6 +83,16 @@ public final class BigQueryTimes {
   private static final DateTimeFormatter CANONICAL_TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'").withZone(ZoneOffset.UTC);
 
+  /**
+   * A time text whose column type is not known, for a name formed from it: a DATE's text in its
+   * canonical DATE form, any other in the canonical TIMESTAMP form (a DATETIME's wall time read at
+   * UTC, as a TIMESTAMP without a zone is); null when it is neither.
+   */
+  public static String dateOrTimestamp(String text) {
+    String date = date(text);
+    return date != null ? date : timestamp(text);
+  }
+
   static String timestamp(String text) {
     Cursor c = new Cursor(text);
     if (!c.date(true)) {

@@ -33,6 +33,14 @@ interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
     return null;
   }
 
+  /**
+   * Whether the template's records name their fields (JSON), so that rows routed without {@code
+   * JSONPath} take each table's own schema; false (the default) where they need {@code JSONPath}.
+   */
+  default boolean tablesMayGiveSchemas() {
+    return false;
+  }
+
   @Override
   default LaunchChecks.Findings preflight(O options, Reach reach) {
     LaunchChecks.Findings output =
@@ -41,6 +49,7 @@ interface FileTemplate<O extends FilesToTableOptions> extends Template<O> {
             "outputTable",
             options.getOutputTable(),
             dataSchema(options),
+            tablesMayGiveSchemas(),
             reach,
             schema -> checkSchema(options, schema));
     // Needs no schema: refused also where the schema is read only at launch.

@@ -41,6 +41,12 @@ public final class GcsJsonToBigQuery implements FileTemplate<GcsJsonToBigQuery.O
   }
 
   /** Building the format checks that it can read rows of {@code schema}. */
+  /** JSON records name their fields: routed rows without JSONPath take each table's schema. */
+  @Override
+  public boolean tablesMayGiveSchemas() {
+    return true;
+  }
+
   @Override
   public void checkSchema(Options options, TableSchema schema) {
     formats(options).apply(schema);

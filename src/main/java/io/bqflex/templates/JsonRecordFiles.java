@@ -1,5 +1,6 @@
 package io.bqflex.templates;
 
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.Records;
 import io.bqflex.pipeline.ApplyUdf;
@@ -15,6 +16,7 @@ import io.bqflex.write.OutputTable;
 import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
@@ -42,10 +44,16 @@ final class JsonRecordFiles {
       FileFormat files,
       Optional<UdfSpec> udf,
       SerializableFunction<TableSchema, PayloadFormat> formats) {
-    OutputTable output = OutputTable.resolve(options, "outputTable", options.getOutputTable());
+    OutputTable output =
+        OutputTable.resolveAllowingTablesOwnSchemas(
+            options, "outputTable", options.getOutputTable());
     WriteSettings settings = output.settings();
-    PayloadFormat format = formats.apply(output.schema());
     ReadFileRecords read = ReadFileRecords.from(options.getInputFilePattern(), files);
+    if (settings.tablesGiveSchemas()) {
+      buildForTablesOwnSchemas(pipeline, output, read, udf, formats);
+      return;
+    }
+    PayloadFormat format = formats.apply(output.schema());
     PCollectionTuple records =
         pipeline.apply("ReadFiles", read).apply("ApplyUdf", ApplyUdf.of(udf, format));
     ConvertRecords convert = ConvertRecords.with(format);
@@ -70,6 +78,37 @@ final class JsonRecordFiles {
     records
         .apply("ConvertRecords", convert.enrichedBy(WriterRowChecks.of(output)))
         .apply("WriteToBigQuery", write);
+  }
+
+  /**
+   * Routed rows without {@code JSONPath}: each record converted against the schema of the table its
+   * own fields name ({@link ConvertRecords#perTable}), and written to that table.
+   */
+  private static void buildForTablesOwnSchemas(
+      Pipeline pipeline,
+      OutputTable output,
+      ReadFileRecords read,
+      Optional<UdfSpec> udf,
+      SerializableFunction<TableSchema, PayloadFormat> formats) {
+    WriteSettings settings = output.settings();
+    // What the template makes of a payload before conversion (the UDF's argument, the record's
+    // JSON object) needs no schema; its formats are made for one, so this one gets a column that
+    // nothing converts against (a schema of no columns is refused).
+    PayloadFormat schemaless =
+        formats.apply(
+            new TableSchema()
+                .setFields(List.of(new TableFieldSchema().setName("unused").setType("STRING"))));
+    pipeline
+        .apply("ReadFiles", read)
+        .apply("ApplyUdf", ApplyUdf.of(udf, schemaless))
+        .apply(
+            "ConvertRecords",
+            ConvertRecords.perTable(
+                    settings.routing(), settings.formatsForTables(formats), schemaless)
+                .enrichedBy(WriterRowChecks.of(output)))
+        .apply(
+            "WriteToBigQuery",
+            new WriteWithDeadLetters(settings).rereadingRefusedRecordsWith(read.rereader()));
   }
 
   /**

@@ -36,17 +36,29 @@ final class OutputPreflight {
       String table,
       Reach reach,
       SchemaCheck templateCheck) {
-    return of(options, tableParameter, table, null, reach, templateCheck);
+    return of(options, tableParameter, table, null, false, reach, templateCheck);
   }
 
-  /** As above, for input files that carry their own schema ({@code fromData}, may be null). */
+  /**
+   * As above, for input files that carry their own schema ({@code fromData}, may be null).
+   *
+   * @param tablesMayGiveSchemas whether the template's records name their fields, so that routed
+   *     rows without {@code JSONPath} take each table's own schema ({@link
+   *     OutputTable#resolveAllowingTablesOwnSchemas})
+   */
   static LaunchChecks.Findings of(
       BigQueryOutputOptions options,
       String tableParameter,
       String table,
       DataSchema fromData,
+      boolean tablesMayGiveSchemas,
       Reach reach,
       SchemaCheck templateCheck) {
+    if (tablesMayGiveSchemas && OutputSchema.tablesGiveSchemas(options, fromData)) {
+      // No schema to check before the rows come: each table's is looked up for its first row.
+      return new LaunchChecks.Findings(
+          WriteSettings.problems(options, tableParameter, table, null, true), List.of());
+    }
     Set<String> problems = new LinkedHashSet<>();
     List<String> leftToLaunch = new ArrayList<>();
     String unread =

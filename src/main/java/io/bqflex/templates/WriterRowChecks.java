@@ -35,7 +35,8 @@ final class WriterRowChecks {
       checked = checked.andThen(rowLimit::check);
     }
     // Last: it counts the row for its table, which only a row that goes on to it should be.
-    return settings.routesRows()
+    // Where tables give their schemas, the conversion itself names and counts each record's.
+    return settings.routesRows() && !settings.tablesGiveSchemas()
         ? checked.andThen(new RoutedRowCheck(settings.routing()))
         : checked;
   }

@@ -90,6 +90,13 @@ final class DecoratorRules {
     NameTemplate names = routing.names();
     String column = names.decoratorColumn();
     String template = "'" + names.text() + "' names partitions";
+    if (routing.tablesGiveSchemas()) {
+      throw new InvalidParameterException(
+          names.parameter(),
+          template
+              + ", which needs JSONPath and timePartitioningField: without them each table keeps its"
+              + " own schema and partitioning, which the launch does not know");
+    }
     if (storageWriteApi) {
       throw new InvalidParameterException(
           names.parameter(),

@@ -1,12 +1,13 @@
 package io.bqflex.write;
 
 import com.google.api.client.http.HttpResponseException;
+import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableSchema;
 import java.io.IOException;
 import java.io.Serializable;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryServices.DatasetService;
@@ -18,7 +19,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * Such a row would fail its whole bundle, again and again, so it is a dead letter instead. Asked of
  * the BigQuery services the write uses, once per name per instance: what is found is remembered,
  * what is missing is asked again after {@link #RECHECK_MISSING_MILLIS}, so a dataset or table
- * created while the job runs takes its rows from then on.
+ * created while the job runs takes its rows from then on. Where each table's own schema converts
+ * its rows ({@link RowRouting#tablesGiveSchemas()}), the lookup of a table gives that schema too,
+ * as found first: a column added later reaches the job when it is started again.
  *
  * <p>Serialized with the row checks to the workers, where it makes its own dataset service: with
  * the replacement services of a local run or test, or else BigQuery's, with the worker's default
@@ -38,7 +41,9 @@ public final class DestinationExistence implements Serializable {
   private final WorkerDatasets datasets;
   private final LongSupplier clock;
 
-  private transient Set<String> found;
+  /** What each name found was looked up as: its table's schema, or TRUE for a dataset. */
+  private transient Map<String, Object> found;
+
   private transient Map<String, Long> missingSince;
 
   private DestinationExistence(WorkerDatasets datasets, LongSupplier clock) {
@@ -58,41 +63,61 @@ public final class DestinationExistence implements Serializable {
 
   /** Whether dataset {@code dataset} of project {@code project} exists now, as far as known. */
   boolean datasetExists(String project, String dataset) {
-    return exists("dataset " + project + ":" + dataset, () -> datasetFound(project, dataset));
+    return lookUp(
+            "dataset " + project + ":" + dataset,
+            () -> datasetFound(project, dataset) ? Boolean.TRUE : null)
+        != null;
   }
 
   /** Whether {@code table} ({@code project:dataset.table}) exists now, as far as known. */
   boolean tableExists(String table) {
-    return exists(
-        "table " + table, () -> service().getTable(BigQueryHelpers.parseTableSpec(table)) != null);
+    return tableSchema(table) != null;
   }
 
-  /** A lookup of BigQuery; true when the thing exists. */
+  /**
+   * The schema of {@code table} ({@code project:dataset.table}) as it was first found, or null
+   * while the table does not exist, as far as known.
+   */
+  TableSchema tableSchema(String table) {
+    return (TableSchema)
+        lookUp(
+            "table " + table,
+            () -> {
+              Table found = service().getTable(BigQueryHelpers.parseTableSpec(table));
+              if (found == null) {
+                return null;
+              }
+              return found.getSchema() == null ? new TableSchema() : found.getSchema();
+            });
+  }
+
+  /** A lookup of BigQuery; what it found, or null when the thing does not exist. */
   @FunctionalInterface
   private interface Lookup {
-    boolean exists() throws Exception;
+    Object find() throws Exception;
   }
 
   /**
    * @throws IllegalStateException when BigQuery cannot be asked (after its client's retries): the
    *     bundle is retried, nothing is dead-lettered for a lookup that failed
    */
-  private boolean exists(String what, Lookup lookup) {
+  private Object lookUp(String what, Lookup lookup) {
     if (found == null) {
-      found = new HashSet<>();
+      found = new HashMap<>();
       missingSince = new LinkedHashMap<>();
     }
-    if (found.contains(what)) {
-      return true;
+    Object known = found.get(what);
+    if (known != null) {
+      return known;
     }
     long now = clock.getAsLong();
     Long missing = missingSince.get(what);
     if (missing != null && now - missing < RECHECK_MISSING_MILLIS) {
-      return false;
+      return null;
     }
-    boolean exists;
+    Object answer;
     try {
-      exists = lookup.exists();
+      answer = lookup.find();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted while looking up " + what, e);
@@ -102,15 +127,15 @@ public final class DestinationExistence implements Serializable {
     }
     // Re-inserted on each lookup, so the map's order is that of the last lookups.
     missingSince.remove(what);
-    if (exists) {
-      found.add(what);
-      return true;
+    if (answer != null) {
+      found.put(what, answer);
+      return answer;
     }
     if (missingSince.size() >= MAX_MISSING) {
       missingSince.remove(missingSince.keySet().iterator().next());
     }
     missingSince.put(what, now);
-    return false;
+    return null;
   }
 
   private boolean datasetFound(String project, String dataset) throws Exception {

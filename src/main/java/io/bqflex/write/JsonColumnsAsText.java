@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
+import io.bqflex.core.RecordException;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.PayloadFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +37,38 @@ final class JsonColumnsAsText implements SerializableFunction<TableRow, TableRow
   static JsonColumnsAsText forSchema(String schemaJson) {
     TableSchema schema = BigQuerySchemas.parse(schemaJson, "output schema");
     return hasJson(schema.getFields()) ? new JsonColumnsAsText(schemaJson) : null;
+  }
+
+  /**
+   * {@code formats} with JSON columns as text in the rows each format makes: for rows converted
+   * against a schema only the conversion knows (each routed table's own).
+   */
+  static SerializableFunction<TableSchema, PayloadFormat> around(
+      SerializableFunction<TableSchema, PayloadFormat> formats) {
+    return schema -> {
+      PayloadFormat format = formats.apply(schema);
+      JsonColumnsAsText asText = forSchema(BigQuerySchemas.toJson(schema));
+      return asText == null ? format : new TextJsonFormat(format, asText);
+    };
+  }
+
+  /** A format whose rows have their JSON columns as text. */
+  private record TextJsonFormat(PayloadFormat format, JsonColumnsAsText asText)
+      implements PayloadFormat {
+    @Override
+    public TableRow toRow(String payload) throws RecordException {
+      return asText.apply(format.toRow(payload));
+    }
+
+    @Override
+    public String toJson(String payload) throws RecordException {
+      return format.toJson(payload);
+    }
+
+    @Override
+    public TableRow jsonToRow(String json) throws RecordException {
+      return asText.apply(format.jsonToRow(json));
+    }
   }
 
   @Override

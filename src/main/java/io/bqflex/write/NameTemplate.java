@@ -1,10 +1,12 @@
 package io.bqflex.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.core.NameRule;
 import io.bqflex.core.TableNames;
+import io.bqflex.rows.BigQueryTimes;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
@@ -14,6 +16,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -246,7 +249,9 @@ public final class NameTemplate implements Serializable {
    * This template with each column placeholder bound to its column of {@code schema}, checked: the
    * column exists at the top level, has a type that gives a name, and a pattern (needed for
    * DATETIME and TIMESTAMP, allowed for DATE) compiles and gives only characters the name may have;
-   * the literal text is allowed too.
+   * the literal text is allowed too. Where each table's own schema converts its rows, no schema is
+   * known before the rows come ({@code schema} null): the placeholders then read the record's own
+   * fields ({@link #putRecordValues}), and only the patterns and the literal text are checked.
    *
    * @throws InvalidParameterException naming {@link #parameter()} and what is wrong
    */
@@ -269,7 +274,7 @@ public final class NameTemplate implements Serializable {
         }
         bound.add(part);
       } else if (part.column() != null) {
-        bound.add(bind(part, schema));
+        bound.add(schema == null ? withPatternChecked(part) : bind(part, schema));
       } else {
         bound.add(part);
       }
@@ -289,9 +294,19 @@ public final class NameTemplate implements Serializable {
     return new NameTemplate(
         text,
         List.copyOf(bound),
-        decorator == null ? null : bind(decorator, schema),
+        decorator == null
+            ? null
+            : schema == null ? withPatternChecked(decorator) : bind(decorator, schema),
         rule,
         parameter);
+  }
+
+  /** {@code part}, whose column's type is not known, with its pattern checked on a DATETIME. */
+  private Part withPatternChecked(Part part) {
+    if (part.pattern() != null) {
+      checkPattern("{" + part.column() + ":" + part.pattern() + "}", part.pattern(), "DATETIME");
+    }
+    return part;
   }
 
   private Part bind(Part part, TableSchema schema) {
@@ -365,6 +380,85 @@ public final class NameTemplate implements Serializable {
             + (column.contains(".") ? " (placeholders take top-level columns only)" : "")
             + "; its columns: "
             + String.join(", ", names));
+  }
+
+  /**
+   * Puts into {@code values} what this template's placeholders take from {@code record}, a record's
+   * own JSON object, where no schema has converted it yet: keyed as the placeholders name their
+   * fields, ready for {@link #nameFor}. A field is found by its name as written, or else whatever
+   * its case, as BigQuery matches column names. A string, number or boolean gives its text; a
+   * placeholder with a pattern takes a DATE's text, or a TIMESTAMP's or DATETIME's (read at UTC),
+   * BigQuery's text forms of them
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types). A missing or null
+   * field is left out: {@link #nameFor} then says it is null.
+   *
+   * @throws NoName when a field holds what gives no name: an object, an array, or for a pattern
+   *     what is no time text
+   */
+  public void putRecordValues(JsonNode record, Map<String, Object> values) throws NoName {
+    for (Part part : parts) {
+      if (part.column() != null) {
+        putRecordValue(record, part, values);
+      }
+    }
+    if (decorator != null) {
+      putRecordValue(record, decorator, values);
+    }
+  }
+
+  private void putRecordValue(JsonNode record, Part part, Map<String, Object> values)
+      throws NoName {
+    JsonNode value = fieldOf(record, part.column());
+    if (value == null || value.isNull()) {
+      return;
+    }
+    String field = "field " + part.column() + " ";
+    if (value.isContainerNode()) {
+      throw new NoName(
+          field
+              + "is "
+              + (value.isArray() ? "an array" : "an object")
+              + ", and "
+              + rule.kind()
+              + " name template "
+              + text
+              + " takes one value");
+    }
+    if (part.pattern() == null) {
+      values.put(part.column(), value.asText());
+      return;
+    }
+    String time = value.isTextual() ? BigQueryTimes.dateOrTimestamp(value.asText()) : null;
+    if (time == null) {
+      throw new NoName(
+          field
+              + "is "
+              + value
+              + ", which is no DATE, DATETIME or TIMESTAMP text for {"
+              + part.column()
+              + ":"
+              + part.pattern()
+              + "} of "
+              + rule.kind()
+              + " name template "
+              + text);
+    }
+    values.put(part.column(), time);
+  }
+
+  /** The field {@code name} of {@code record}: as written, or else whatever its case. */
+  private static JsonNode fieldOf(JsonNode record, String name) {
+    JsonNode exact = record.get(name);
+    if (exact != null) {
+      return exact;
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> fields = record.fields(); fields.hasNext(); ) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      if (field.getKey().equalsIgnoreCase(name)) {
+        return field.getValue();
+      }
+    }
+    return null;
   }
 
   /**
@@ -463,7 +557,24 @@ public final class NameTemplate implements Serializable {
                   ? CanonicalTimes.timestampMicros(canonical)
                   : CanonicalTimes.datetimeMicros(canonical));
     }
-    return format(part.pattern(), time);
+    try {
+      return format(part.pattern(), time);
+    } catch (DateTimeException e) {
+      // Only where no schema told the column's type at launch: a DATE asked for its hour.
+      throw new NoName(
+          "column "
+              + part.column()
+              + " is "
+              + canonical
+              + ", which pattern "
+              + part.pattern()
+              + " of "
+              + rule.kind()
+              + " name template "
+              + text
+              + " cannot format: "
+              + e.getMessage());
+    }
   }
 
   private static LocalDateTime utcDateTime(long micros) {

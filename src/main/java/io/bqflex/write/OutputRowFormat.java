@@ -39,6 +39,13 @@ final class OutputRowFormat {
    *     record
    */
   static BigQueryIO.Write<OutputRow> write(WriteSettings settings, RefusedRowOrigin.Keep kept) {
+    if (settings.tablesGiveSchemas()) {
+      // Rows of many schemas, each known only to the conversion: TableRows, which carry their own
+      // columns; JSON columns are text already (WriteSettings#formatsForTables).
+      BigQueryIO.Write<OutputRow> write =
+          BigQueryIO.<OutputRow>write().withFormatFunction(new RowOf(null));
+      return kept == null ? write : write.withFormatRecordOnFailureFunction(kept);
+    }
     TableSchema schema = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
     if (!settings.usesStorageWriteApi()) {
       return loadsAvroFiles(settings, schema)

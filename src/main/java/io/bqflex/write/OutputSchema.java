@@ -68,6 +68,17 @@ public final class OutputSchema {
   }
 
   /**
+   * Whether each routed table's own schema converts its rows: rows are routed, and neither {@code
+   * JSONPath} nor the input files ({@code fromData}, may be null) give the schema. Only templates
+   * whose records name their fields can do so ({@link WriteSettings#ofTablesOwnSchemas}); {@link
+   * #resolve} refuses it for the others.
+   */
+  public static boolean tablesGiveSchemas(BigQueryOutputOptions options, DataSchema fromData) {
+    String path = options.getJSONPath();
+    return routesRows(options) && (path == null || path.isBlank()) && fromData == null;
+  }
+
+  /**
    * Whether each row's table is formed from it ({@code outputTableNameTemplate}, {@code
    * outputDatasetTemplate}).
    */

@@ -24,6 +24,19 @@ public record OutputTable(TableSchema schema, WriteSettings settings) {
    * own schema ({@code fromData}), which stands in for the existing table's when {@code JSONPath}
    * is not given.
    */
+  /**
+   * As {@link #resolve(BigQueryOutputOptions, String, String)}, for a template whose records name
+   * their fields (JSON): where rows are routed without {@code JSONPath}, each table's own schema
+   * converts its rows ({@link WriteSettings#ofTablesOwnSchemas}), and there is no one {@link
+   * #schema()} (null).
+   */
+  public static OutputTable resolveAllowingTablesOwnSchemas(
+      BigQueryOutputOptions options, String tableParameter, String table) {
+    return OutputSchema.tablesGiveSchemas(options, null)
+        ? new OutputTable(null, WriteSettings.ofTablesOwnSchemas(options, tableParameter, table))
+        : resolve(options, tableParameter, table);
+  }
+
   public static OutputTable resolve(
       BigQueryOutputOptions options, String tableParameter, String table, DataSchema fromData) {
     TableSchema schema = OutputSchema.resolve(options, tableParameter, table, fromData);

@@ -114,7 +114,11 @@ final class RefusedRowsToDeadLetters
 
     @Setup
     public void setup() {
-      fields = BigQuerySchemas.parse(schemaJson, "output schema").getFields();
+      // Needed for rows that carry no record, which all have the one schema.
+      fields =
+          schemaJson == null
+              ? null
+              : BigQuerySchemas.parse(schemaJson, "output schema").getFields();
     }
 
     @ProcessElement

@@ -12,8 +12,9 @@ import org.apache.beam.sdk.values.ValueInSingleWindow;
  * missing) with the parameters' time partitioning.
  *
  * <p>Every row that reaches the writer has passed {@link RoutedRowCheck}, which forms the same name
- * from the same row: a row whose name cannot be formed is a dead letter before it gets here, so a
- * failure here is a bug, and fails loudly.
+ * from the same row (or the conversion of routed tables that give their schemas, which forms it
+ * from the same record): a row whose name cannot be formed is a dead letter before it gets here, so
+ * a failure here is a bug, and fails loudly.
  */
 final class RoutedTables
     implements SerializableFunction<ValueInSingleWindow<OutputRow>, TableDestination> {
@@ -32,9 +33,17 @@ final class RoutedTables
 
   @Override
   public TableDestination apply(ValueInSingleWindow<OutputRow> input) {
+    OutputRow row = input.getValue();
     try {
-      return new TableDestination(
-          routing.tableFor(input.getValue()), null, jsonTimePartitioning, (String) null);
+      String table = row.table();
+      if (table == null) {
+        if (routing.tablesGiveSchemas()) {
+          throw new IllegalStateException(
+              "a row reached the writer without the table its conversion named: " + row);
+        }
+        table = routing.tableFor(row);
+      }
+      return new TableDestination(table, null, jsonTimePartitioning, (String) null);
     } catch (NameTemplate.NoName e) {
       throw new IllegalStateException(
           "a row reached the writer without passing the table-name check: " + e.getMessage(), e);

@@ -1,10 +1,13 @@
 package io.bqflex.write;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.core.OutputRow;
 import io.bqflex.core.SourceRecord;
 import java.io.Serializable;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -45,13 +48,20 @@ public final class RowRouting implements Serializable {
 
   private final boolean tablesMustExist;
 
+  /**
+   * Whether each table's own schema converts its rows (no {@code JSONPath}): the names are then
+   * formed from the records' own fields, and each table is looked up for its schema.
+   */
+  private final boolean tablesGiveSchemas;
+
   private RowRouting(
       TableReference output,
       NameTemplate datasets,
       NameTemplate names,
       TableReference deadLetters,
       DestinationExistence existence,
-      boolean tablesMustExist) {
+      boolean tablesMustExist,
+      boolean tablesGiveSchemas) {
     this.project = output.getProjectId();
     this.dataset = output.getDatasetId();
     this.name = output.getTableId();
@@ -62,6 +72,7 @@ public final class RowRouting implements Serializable {
     this.deadLetterName = deadLetters.getTableId();
     this.existence = existence;
     this.tablesMustExist = tablesMustExist;
+    this.tablesGiveSchemas = tablesGiveSchemas;
   }
 
   /**
@@ -70,8 +81,9 @@ public final class RowRouting implements Serializable {
    *
    * @param outputTable the value of {@code tableParameter}: its project, and its dataset or name
    *     where no template forms them
-   * @param existence whether datasets and tables exist; needed when {@code datasets} is given or
-   *     {@code tablesMustExist}, else null
+   * @param existence whether datasets and tables exist, and the tables' schemas; needed when {@code
+   *     datasets} is given, {@code tablesMustExist} or {@code tablesGiveSchemas}, else null
+   * @param tablesGiveSchemas whether each table's own schema converts its rows
    * @throws InvalidParameterException when the output table has a partition decorator: the tables
    *     are formed per row, a decorator with them
    */
@@ -82,7 +94,8 @@ public final class RowRouting implements Serializable {
       NameTemplate names,
       String deadLetterTable,
       DestinationExistence existence,
-      boolean tablesMustExist) {
+      boolean tablesMustExist,
+      boolean tablesGiveSchemas) {
     if (outputTable.partition() != null) {
       throw new InvalidParameterException(
           tableParameter,
@@ -101,7 +114,8 @@ public final class RowRouting implements Serializable {
         names,
         BigQueryHelpers.parseTableSpec(deadLetterTable),
         existence,
-        tablesMustExist);
+        tablesMustExist,
+        tablesGiveSchemas);
   }
 
   /** Whether each row's table name ends in the decorator of its partition. */
@@ -112,6 +126,45 @@ public final class RowRouting implements Serializable {
   /** The template of the rows' table names; null when every row's is the output table's. */
   NameTemplate names() {
     return names;
+  }
+
+  /** Whether each table's own schema converts its rows, names formed from the records' fields. */
+  public boolean tablesGiveSchemas() {
+    return tablesGiveSchemas;
+  }
+
+  /** A record's table, and that table's schema, which converts the record. */
+  public record Destination(String table, TableSchema schema) {}
+
+  /**
+   * Where each table's own schema converts its rows ({@link #tablesGiveSchemas()}): the table of
+   * the record whose own JSON object is {@code record} (see {@link NameTemplate#putRecordValues}),
+   * checked as by {@link #checkedTableFor}, and its schema, looked up once.
+   *
+   * @throws NameTemplate.NoName saying what cannot be formed or does not exist, and what to do
+   */
+  public Destination destinationOf(JsonNode record, Map<String, String> attributes)
+      throws NameTemplate.NoName {
+    String table = tableFor(recordValues(record), attributes, true);
+    TableSchema schema = existence.tableSchema(DecoratedTable.baseOf(table));
+    if (schema == null) {
+      throw new NameTemplate.NoName(
+          "table "
+              + table
+              + " does not exist; without JSONPath each table's rows are converted against its own"
+              + " schema, so rows go only to tables that exist: create it, and rows for it are"
+              + " written from then on (it is looked up again after a minute), or give JSONPath to"
+              + " create tables with that schema");
+    }
+    return new Destination(table, schema);
+  }
+
+  private Map<String, Object> recordValues(JsonNode record) throws NameTemplate.NoName {
+    Map<String, Object> values = new HashMap<>();
+    for (NameTemplate template : templates()) {
+      template.putRecordValues(record, values);
+    }
+    return values;
   }
 
   /** The templates that form the rows' tables: for the launch checks. */

@@ -6,6 +6,7 @@ import com.google.api.services.bigquery.model.TableSchema;
 import com.google.api.services.bigquery.model.TimePartitioning;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.PayloadFormat;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,6 +19,7 @@ import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.SchemaUpdateOption;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.WriteDisposition;
 import org.apache.beam.sdk.options.StreamingOptions;
+import org.apache.beam.sdk.transforms.SerializableFunction;
 
 /**
  * Everything the BigQuery writer needs, resolved from the launch parameters once, while the
@@ -58,6 +60,34 @@ public record WriteSettings(
    */
   public static WriteSettings of(
       BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
+    return of(options, tableParameter, table, schemaJson, false);
+  }
+
+  /**
+   * The settings for routing rows ({@code outputTableNameTemplate}, {@code outputDatasetTemplate})
+   * without {@code JSONPath}: each table's own schema converts its rows, the names formed from the
+   * records' own fields, and rows go only to tables that exist.
+   *
+   * @throws InvalidParameterException naming the parameter when the combination cannot work
+   */
+  public static WriteSettings ofTablesOwnSchemas(
+      BigQueryOutputOptions options, String tableParameter, String table) {
+    return of(options, tableParameter, table, null, true);
+  }
+
+  /**
+   * @param schemaJson the schema rows are written with; null when not known here, or where {@code
+   *     tablesGiveSchemas}
+   */
+  private static WriteSettings of(
+      BigQueryOutputOptions options,
+      String tableParameter,
+      String table,
+      String schemaJson,
+      boolean tablesGiveSchemas) {
+    if (tablesGiveSchemas) {
+      TablesOwnSchemas.refuseWhatNeedsOneSchema(options);
+    }
     DecoratedTable output = DecoratedTable.parse(tableParameter, table);
     Integer frequencyGiven = options.getStorageWriteApiTriggeringFrequencySec();
     int frequency =
@@ -72,7 +102,8 @@ public record WriteSettings(
       partitioningField = PartitionColumn.of(partitioningField, partitioningType, schemaJson);
     }
     String deadLetterTable = DeadLetterTable.resolve(options.getOutputDeadletterTable(), output);
-    RowRouting routing = routing(options, tableParameter, output, schemaJson, deadLetterTable);
+    RowRouting routing =
+        routing(options, tableParameter, output, schemaJson, deadLetterTable, tablesGiveSchemas);
     if (routing != null) {
       DecoratorRules.checkRouted(
           routing, usesStorageWriteApi(method), partitioningField, partitioningType);
@@ -227,7 +258,8 @@ public record WriteSettings(
       String tableParameter,
       DecoratedTable output,
       String schemaJson,
-      String deadLetterTable) {
+      String deadLetterTable,
+      boolean tablesGiveSchemas) {
     String datasetText = blankToNull(options.getOutputDatasetTemplate());
     String tableText = blankToNull(options.getOutputTableNameTemplate());
     if (datasetText == null && tableText == null) {
@@ -235,23 +267,34 @@ public record WriteSettings(
     }
     TableSchema schema =
         schemaJson == null ? null : BigQuerySchemas.parse(schemaJson, "output schema");
+    // Without a schema the templates read the records' own fields: checked as far as they can be.
+    boolean check = schema != null || tablesGiveSchemas;
     NameTemplate datasets =
-        checked(datasetText == null ? null : NameTemplate.forDatasets(datasetText), schema);
+        checked(datasetText == null ? null : NameTemplate.forDatasets(datasetText), schema, check);
     NameTemplate names =
-        checked(tableText == null ? null : NameTemplate.forTables(tableText), schema);
+        checked(tableText == null ? null : NameTemplate.forTables(tableText), schema, check);
     // A row whose dataset or table does not exist would fail its whole bundle, again and again:
     // where the write cannot make them, each is looked up and a row for a missing one is a dead
-    // letter.
+    // letter. A table that gives its rows their schema must exist, and is looked up for it.
     boolean tablesMustExist = options.getCreateDisposition() == CreateDisposition.CREATE_NEVER;
     DestinationExistence existence =
-        datasets != null || tablesMustExist ? DestinationExistence.of(options) : null;
+        datasets != null || tablesMustExist || tablesGiveSchemas
+            ? DestinationExistence.of(options)
+            : null;
     return RowRouting.of(
-        tableParameter, output, datasets, names, deadLetterTable, existence, tablesMustExist);
+        tableParameter,
+        output,
+        datasets,
+        names,
+        deadLetterTable,
+        existence,
+        tablesMustExist,
+        tablesGiveSchemas);
   }
 
-  /** {@code template} checked against {@code schema}, when both are known. */
-  private static NameTemplate checked(NameTemplate template, TableSchema schema) {
-    return template == null || schema == null ? template : template.check(schema);
+  /** {@code template} checked against {@code schema} (may be null) when {@code check}. */
+  private static NameTemplate checked(NameTemplate template, TableSchema schema, boolean check) {
+    return template == null || !check ? template : template.check(schema);
   }
 
   /**
@@ -260,6 +303,16 @@ public record WriteSettings(
    */
   public static List<String> problems(
       BigQueryOutputOptions options, String tableParameter, String table, String schemaJson) {
+    return problems(options, tableParameter, table, schemaJson, false);
+  }
+
+  /** As above, and where {@code tablesGiveSchemas}, every problem {@link #ofTablesOwnSchemas}. */
+  public static List<String> problems(
+      BigQueryOutputOptions options,
+      String tableParameter,
+      String table,
+      String schemaJson,
+      boolean tablesGiveSchemas) {
     List<String> problems = new ArrayList<>();
     if (schemaJson != null) {
       String field = blankToNull(options.getTimePartitioningField());
@@ -273,7 +326,7 @@ public record WriteSettings(
       collect(problems, () -> clusteringFields(options.getClusteringFields(), schemaJson));
     }
     if (problems.isEmpty()) {
-      collect(problems, () -> of(options, tableParameter, table, schemaJson));
+      collect(problems, () -> of(options, tableParameter, table, schemaJson, tablesGiveSchemas));
     }
     return problems;
   }
@@ -319,6 +372,24 @@ public record WriteSettings(
    */
   public boolean followsTableSchema() {
     return schemaRefreshSeconds > 0;
+  }
+
+  /**
+   * Whether each routed table's own schema converts its rows ({@link #ofTablesOwnSchemas}): there
+   * is no {@link #schemaJson()}, and tables are not created.
+   */
+  public boolean tablesGiveSchemas() {
+    return routing != null && routing.tablesGiveSchemas();
+  }
+
+  /**
+   * The format of rows for one table's schema, as this writer needs them: {@code formats}' own,
+   * with JSON columns as text on the Storage Write API ({@link JsonColumnsAsText}), where each
+   * table's own schema converts its rows and the writer knows no schema to do it.
+   */
+  public SerializableFunction<TableSchema, PayloadFormat> formatsForTables(
+      SerializableFunction<TableSchema, PayloadFormat> formats) {
+    return usesStorageWriteApi() ? JsonColumnsAsText.around(formats) : formats;
   }
 
   /** Whether each row's table is formed from the row ({@link #routing()}). */

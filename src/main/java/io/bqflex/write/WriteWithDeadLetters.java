@@ -101,9 +101,11 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
             .get(ROWS)
             .apply(
                 "WriteRows",
-                schemas == null
-                    ? rowsWrite.withJsonSchema(schema())
-                    : rowsWrite.withSchemaFromView(schemas));
+                schemas != null
+                    ? rowsWrite.withSchemaFromView(schemas)
+                    : settings.tablesGiveSchemas()
+                        ? rowsWrite // BigQueryIO reads each table's schema itself
+                        : rowsWrite.withJsonSchema(schema()));
 
     PCollectionList<FailedRecord> failures = PCollectionList.of(input.get(FAILURES));
     if (settings.usesStorageWriteApi()) {
@@ -152,7 +154,11 @@ public final class WriteWithDeadLetters extends PTransform<PCollectionTuple, PDo
   private BigQueryIO.Write<OutputRow> rowsWrite(PipelineOptions options) {
     BigQueryIO.Write<OutputRow> write =
         common(OutputRowFormat.write(settings, refusals().keep()), options)
-            .withCreateDisposition(settings.createDisposition())
+            .withCreateDisposition(
+                // No table is made without its schema: a row for a missing one is a dead letter.
+                settings.tablesGiveSchemas()
+                    ? CreateDisposition.CREATE_NEVER
+                    : settings.createDisposition())
             .withWriteDisposition(settings.writeDisposition());
     if (settings.routesRows()) {
       // BigQueryIO takes the partitioning of routed tables from each destination only.

@@ -41,6 +41,20 @@ class OutputRowCoderTest {
   }
 
   @Test
+  void theTableARowGoesToRoundTripsWithIt() throws Exception {
+    OutputRow routed =
+        OutputRow.of(row(), SourceRecord.fromFile("{\"a\":1}", "gs://b/f.json", 3))
+            .toTable("p:d.events_click");
+    OutputRow typed = OutputRow.fromTypedFile(row(), "gs://b/x.avro", 12).toTable("p:d.t_1");
+
+    assertEquals("p:d.events_click", roundTrip(routed).table());
+    assertEquals(routed.record(), roundTrip(routed).record());
+    assertEquals("p:d.t_1", roundTrip(typed).table());
+    assertEquals(12, roundTrip(typed).recordNumber());
+    assertNull(roundTrip(OutputRow.fromTypedFile(row(), "gs://b/x.avro", 12)).table());
+  }
+
+  @Test
   void theUdfOutputIsNotCarriedToTheWriter() {
     SourceRecord record =
         SourceRecord.fromFile("{\"a\":1}", "gs://b/f.json", 1).withUdfOutput("{\"a\":2}");
@@ -56,6 +70,7 @@ class OutputRowCoderTest {
     assertEquals(expected.record(), actual.record());
     assertEquals(expected.source(), actual.source());
     assertEquals(expected.recordNumber(), actual.recordNumber());
+    assertEquals(expected.table(), actual.table());
   }
 
   private static OutputRow roundTrip(OutputRow output) throws Exception {

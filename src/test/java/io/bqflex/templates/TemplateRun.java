@@ -2,6 +2,7 @@ package io.bqflex.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.core.RecordCounts;
 import io.bqflex.local.LocalBigQuery;
 import io.bqflex.local.LocalRun;
@@ -83,5 +84,14 @@ final class TemplateRun {
 
   JsonNode summary() throws IOException {
     return JSON.readTree(dir.resolve("summary.json").toFile());
+  }
+
+  /** A column of a row read from Beam's fake, which lower-cases Storage Write API rows' names. */
+  static Object column(TableRow row, String name) {
+    return row.entrySet().stream()
+        .filter(e -> e.getKey().equalsIgnoreCase(name))
+        .map(Map.Entry::getValue)
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -2,12 +2,17 @@ package io.bqflex.write;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.api.services.bigquery.model.Table;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
+import com.google.api.services.bigquery.model.TableSchema;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.testing.FakeBigQueryServices;
@@ -62,6 +67,30 @@ class DestinationExistenceTest {
 
     datasets.deleteTable(BigQueryHelpers.parseTableSpec(TABLE));
     assertTrue(existence.tableExists(TABLE));
+  }
+
+  @Test
+  void aTablesSchemaIsThatOfItsFirstLookup() throws Exception {
+    TableSchema first =
+        new TableSchema()
+            .setFields(
+                new ArrayList<>(List.of(new TableFieldSchema().setName("id").setType("STRING"))));
+    datasets.createTable(
+        new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)).setSchema(first));
+    DestinationExistence existence = existence(datasets);
+    assertEquals(first, existence.tableSchema(TABLE));
+
+    TableSchema widened =
+        new TableSchema()
+            .setFields(
+                new ArrayList<>(
+                    List.of(
+                        new TableFieldSchema().setName("id").setType("STRING"),
+                        new TableFieldSchema().setName("n").setType("INT64"))));
+    datasets.updateTableSchema(BigQueryHelpers.parseTableSpec(TABLE), widened);
+    now.addAndGet(10 * DestinationExistence.RECHECK_MISSING_MILLIS);
+    assertEquals(first, existence.tableSchema(TABLE), "looked up once");
+    assertNull(existence.tableSchema("my-project:shop.missing"));
   }
 
   @Test

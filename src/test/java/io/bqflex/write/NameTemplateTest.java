@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.InvalidParameterException;
 import io.bqflex.rows.BigQuerySchemas;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -273,5 +275,49 @@ class NameTemplateTest {
     assertTrue(refusal("events${price:yyyyMMdd}").contains("gives a pattern for FLOAT column"));
     assertTrue(refusal("events${day:yyyyMMddHH}").contains("asks of a DATE value"));
     assertTrue(refusal("events${nothing:yyyyMMdd}").contains("{nothing} names no top-level"));
+  }
+
+  /** The name a template unchecked by any schema forms from a record's own JSON. */
+  private static String recordName(String text, String json) throws Exception {
+    NameTemplate template = NameTemplate.forTables(text).check(null);
+    Map<String, Object> values = new HashMap<>();
+    template.putRecordValues(new ObjectMapper().readTree(json), values);
+    return template.nameFor(values, null);
+  }
+
+  private static String recordNoName(String text, String json) {
+    return assertThrows(NameTemplate.NoName.class, () -> recordName(text, json)).getMessage();
+  }
+
+  /**
+   * Without a schema the placeholders read the record's own fields; time texts are BigQuery's forms
+   * (https://cloud.google.com/bigquery/docs/reference/standard-sql/data-types), a TIMESTAMP with an
+   * offset read at UTC.
+   */
+  @Test
+  void withoutASchemaPlaceholdersReadTheRecordsOwnFields() throws Exception {
+    assertEquals("e_click", recordName("e_{kind}", "{\"kind\": \"click\"}"));
+    assertEquals("e_click", recordName("e_{kind}", "{\"KIND\": \"click\"}"));
+    assertEquals("s7_true", recordName("s{n}_{b}", "{\"n\": 7, \"b\": true}"));
+    assertEquals(
+        "d_20261201", recordName("d_{ts:yyyyMMdd}", "{\"ts\": \"2026-12-02T00:30:00+01:00\"}"));
+    assertEquals("d_20261202", recordName("d_{ts:yyyyMMdd}", "{\"ts\": \"2026-12-02\"}"));
+    assertEquals(
+        "d_2026120208", recordName("d_{ts:yyyyMMddHH}", "{\"ts\": \"2026-12-02 08:15:00\"}"));
+    assertTrue(
+        recordNoName("e_{kind}", "{\"kind\": {\"a\": 1}}").startsWith("field kind is an object"));
+    assertTrue(recordNoName("e_{kind}", "{\"kind\": [1]}").startsWith("field kind is an array"));
+    assertTrue(recordNoName("e_{kind}", "{\"kind\": null}").startsWith("column kind is null"));
+    assertTrue(
+        recordNoName("d_{ts:yyyyMMdd}", "{\"ts\": 1764633600}")
+            .contains("which is no DATE, DATETIME or TIMESTAMP text"));
+    assertTrue(
+        recordNoName("d_{ts:yyyyMMddHH}", "{\"ts\": \"2026-12-02\"}").contains("cannot format"));
+    // What needs no schema is still checked at launch.
+    assertThrows(
+        InvalidParameterException.class, () -> NameTemplate.forTables("e.{kind}").check(null));
+    assertThrows(
+        InvalidParameterException.class,
+        () -> NameTemplate.forTables("d_{ts:yyyy/MM}").check(null));
   }
 }

@@ -30,6 +30,7 @@ class RoutedRowCheckTest {
             names,
             DEAD_LETTERS,
             null,
+            false,
             false));
   }
 
@@ -44,7 +45,7 @@ class RoutedRowCheckTest {
     RoutedRowCheck check = check();
     MetricsContainerImpl container = new MetricsContainerImpl("route");
     try (Closeable scope = MetricsEnvironment.scopedMetricsContainer(container)) {
-      for (int i = 0; i < RoutedRowCheck.MAX_TABLE_COUNTERS + 5; i++) {
+      for (int i = 0; i < TableCounters.MAX_TABLE_COUNTERS + 5; i++) {
         check.check(new TableRow().set("kind", "k" + i));
       }
       // A table that has its counter keeps it after the cap is reached.

@@ -1,6 +1,7 @@
 package io.bqflex.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableRow;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.FailedRecord;
@@ -18,6 +19,7 @@ import io.bqflex.write.RowRouting;
 import io.bqflex.write.TableCounters;
 import java.io.Serializable;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
@@ -58,8 +60,8 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    *
    * @param routing names each record's table from its own fields and looks up its schema
    * @param formats the format for a table's schema, made once per table and step instance
-   * @param schemaless a format of the template for a schema of no columns: what shows a record as
-   *     its JSON object
+   * @param schemaless a format of the template whose schema nothing converts against: what shows a
+   *     record as its JSON object
    */
   private record TablesOwnFormats(
       RowRouting routing,
@@ -75,16 +77,29 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
   /**
    * Converts each record against the schema of its own table, where routed tables give their
    * schemas ({@link RowRouting#tablesGiveSchemas()}): the table named from the record's own fields
-   * (its JSON object as {@code schemaless} shows it), its schema looked up once, and its format
+   * (its JSON object as {@link #withoutSchema} shows it), its schema looked up once, and its format
    * made by {@code formats} once. A record whose table cannot be named or does not exist is a dead
    * letter at {@link Stage#ROUTE}; the rows are counted per table.
    */
   public static ConvertRecords perTable(
-      RowRouting routing,
-      SerializableFunction<TableSchema, PayloadFormat> formats,
-      PayloadFormat schemaless) {
+      RowRouting routing, SerializableFunction<TableSchema, PayloadFormat> formats) {
     return new ConvertRecords(
-        null, RowEnricher.NONE, null, new TablesOwnFormats(routing, formats, schemaless));
+        null,
+        RowEnricher.NONE,
+        null,
+        new TablesOwnFormats(routing, formats, withoutSchema(formats)));
+  }
+
+  /**
+   * A format of {@code formats} for what a template makes of a payload before conversion (a UDF's
+   * argument, the record's JSON object), which needs no schema. Formats are made for one, so this
+   * one gets a column that nothing converts against (a schema of no columns is refused).
+   */
+  public static PayloadFormat withoutSchema(
+      SerializableFunction<TableSchema, PayloadFormat> formats) {
+    return formats.apply(
+        new TableSchema()
+            .setFields(List.of(new TableFieldSchema().setName("unused").setType("STRING"))));
   }
 
   /**

@@ -1,6 +1,5 @@
 package io.bqflex.templates;
 
-import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.Records;
 import io.bqflex.pipeline.ApplyUdf;
@@ -16,7 +15,6 @@ import io.bqflex.write.OutputTable;
 import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
@@ -91,20 +89,12 @@ final class JsonRecordFiles {
       Optional<UdfSpec> udf,
       SerializableFunction<TableSchema, PayloadFormat> formats) {
     WriteSettings settings = output.settings();
-    // What the template makes of a payload before conversion (the UDF's argument, the record's
-    // JSON object) needs no schema; its formats are made for one, so this one gets a column that
-    // nothing converts against (a schema of no columns is refused).
-    PayloadFormat schemaless =
-        formats.apply(
-            new TableSchema()
-                .setFields(List.of(new TableFieldSchema().setName("unused").setType("STRING"))));
     pipeline
         .apply("ReadFiles", read)
-        .apply("ApplyUdf", ApplyUdf.of(udf, schemaless))
+        .apply("ApplyUdf", ApplyUdf.of(udf, ConvertRecords.withoutSchema(formats)))
         .apply(
             "ConvertRecords",
-            ConvertRecords.perTable(
-                    settings.routing(), settings.formatsForTables(formats), schemaless)
+            ConvertRecords.perTable(settings.routing(), settings.formatsForTables(formats))
                 .enrichedBy(WriterRowChecks.of(output)))
         .apply(
             "WriteToBigQuery",

@@ -3,6 +3,8 @@ package io.bqflex.templates;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.catalog.LaunchChecks;
 import io.bqflex.catalog.ParameterRule;
+import io.bqflex.core.InvalidParameterException;
+import io.bqflex.core.RowEnricher;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.FollowedFormat;
@@ -17,12 +19,16 @@ import io.bqflex.rows.PayloadFormat;
 import io.bqflex.udf.UdfOptions;
 import io.bqflex.write.AutoMapOptions;
 import io.bqflex.write.FollowedTableSchema;
+import io.bqflex.write.OutputSchema;
 import io.bqflex.write.OutputTable;
 import io.bqflex.write.SchemaPatchesSource;
 import io.bqflex.write.SchemaRefreshOptions;
 import io.bqflex.write.WriteSettings;
 import io.bqflex.write.WriteWithDeadLetters;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.beam.sdk.Pipeline;
 import org.apache.beam.sdk.options.Description;
 import org.apache.beam.sdk.options.Validation;
@@ -88,7 +94,12 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
   public void build(Pipeline pipeline, Options options) {
     asLaunched(options);
     OutputTable output =
-        OutputTable.resolve(options, "outputTableSpec", options.getOutputTableSpec());
+        OutputTable.resolveAllowingTablesOwnSchemas(
+            options, "outputTableSpec", options.getOutputTableSpec());
+    if (output.settings().tablesGiveSchemas()) {
+      buildForTablesOwnSchemas(pipeline, options, output.settings());
+      return;
+    }
     MessageMetadataColumns metadataColumns = metadataColumns(options, output.schema());
     MessageFormats formats = new MessageFormats(options);
     PayloadFormat messages = formats.apply(output.schema());
@@ -116,6 +127,46 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
         .apply("WriteToBigQuery", new WriteWithDeadLetters(settings));
   }
 
+  /**
+   * Routed messages without {@code JSONPath}: each converted against the schema of the table its
+   * own fields (or attributes) name ({@link ConvertRecords#perTable}), and written to that table.
+   */
+  private static void buildForTablesOwnSchemas(
+      Pipeline pipeline, Options options, WriteSettings settings) {
+    refuseMetadataColumnsWithoutSchema(options);
+    MessageFormats formats = new MessageFormats(options);
+    pipeline
+        .apply("ReadPubsub", reader(options))
+        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), ConvertRecords.withoutSchema(formats)))
+        .apply(
+            "ConvertRecords",
+            ConvertRecords.perTable(settings.routing(), settings.formatsForTables(formats))
+                .enrichedBy(WriterRowChecks.checkedAfter(RowEnricher.NONE, settings)))
+        .apply("WriteToBigQuery", new WriteWithDeadLetters(settings));
+  }
+
+  /**
+   * The message's metadata columns are checked against, and left out of, the one schema the
+   * messages are converted against: where each table's own schema converts its rows, there is none.
+   *
+   * @throws InvalidParameterException naming the first metadata column parameter given
+   */
+  private static void refuseMetadataColumnsWithoutSchema(Options options) {
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put("messageIdColumn", options.getMessageIdColumn());
+    columns.put("publishTimeColumn", options.getPublishTimeColumn());
+    columns.put("attributesColumn", options.getAttributesColumn());
+    for (Map.Entry<String, String> column : columns.entrySet()) {
+      if (column.getValue() != null && !column.getValue().isBlank()) {
+        throw new InvalidParameterException(
+            column.getKey(),
+            "needs JSONPath when a template names the rows' tables: without it each table's own"
+                + " schema converts its rows, and the metadata columns are known only in one"
+                + " schema");
+      }
+    }
+  }
+
   @Override
   public String id() {
     return ID;
@@ -129,12 +180,26 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
   @Override
   public LaunchChecks.Findings preflight(Options options, Reach reach) {
     asLaunched(options);
-    return OutputPreflight.of(
-        options,
-        "outputTableSpec",
-        options.getOutputTableSpec(),
-        reach,
-        schema -> metadataColumns(options, schema));
+    LaunchChecks.Findings findings =
+        OutputPreflight.of(
+            options,
+            "outputTableSpec",
+            options.getOutputTableSpec(),
+            null,
+            true,
+            reach,
+            schema -> metadataColumns(options, schema));
+    if (!OutputSchema.tablesGiveSchemas(options, null)) {
+      return findings;
+    }
+    try {
+      refuseMetadataColumnsWithoutSchema(options);
+      return findings;
+    } catch (InvalidParameterException e) {
+      List<String> problems = new ArrayList<>(findings.problems());
+      problems.add(e.getMessage());
+      return new LaunchChecks.Findings(problems, findings.leftToLaunch());
+    }
   }
 
   @Override

@@ -54,6 +54,9 @@ public final class RowRouting implements Serializable {
    */
   private final boolean tablesGiveSchemas;
 
+  /** Widens each table before its first row ({@code schemaUpdateOptions}); null for none. */
+  private final RoutedTableWidening widening;
+
   private RowRouting(
       TableReference output,
       NameTemplate datasets,
@@ -73,6 +76,7 @@ public final class RowRouting implements Serializable {
     this.existence = existence;
     this.tablesMustExist = tablesMustExist;
     this.tablesGiveSchemas = tablesGiveSchemas;
+    this.widening = null;
   }
 
   /**
@@ -116,6 +120,29 @@ public final class RowRouting implements Serializable {
         existence,
         tablesMustExist,
         tablesGiveSchemas);
+  }
+
+  /**
+   * This routing, widening each table to the schema rows are written with before its first row
+   * passes {@link #checkedTableFor}.
+   */
+  RowRouting widening(RoutedTableWidening tableWidening) {
+    return new RowRouting(this, tableWidening);
+  }
+
+  private RowRouting(RowRouting routing, RoutedTableWidening widening) {
+    this.project = routing.project;
+    this.dataset = routing.dataset;
+    this.name = routing.name;
+    this.datasets = routing.datasets;
+    this.names = routing.names;
+    this.deadLetterProject = routing.deadLetterProject;
+    this.deadLetterDataset = routing.deadLetterDataset;
+    this.deadLetterName = routing.deadLetterName;
+    this.existence = routing.existence;
+    this.tablesMustExist = routing.tablesMustExist;
+    this.tablesGiveSchemas = routing.tablesGiveSchemas;
+    this.widening = widening;
   }
 
   /** Whether each row's table name ends in the decorator of its partition. */
@@ -192,14 +219,15 @@ public final class RowRouting implements Serializable {
 
   /**
    * As {@link #tableFor(Map, Map)}, and refused also when the table's dataset does not exist, where
-   * datasets are formed from rows, or the table itself does not, where tables are not created: the
-   * check of each row before BigQueryIO, which then forms the name again without it.
+   * datasets are formed from rows, or the table itself does not, where tables are not created, or
+   * it cannot be widened to the schema, where tables are widened first: the check of each row
+   * before BigQueryIO, which then forms the name again without it.
    *
    * @throws NameTemplate.NoName saying what cannot be formed or does not exist, and what to do
    */
   String checkedTableFor(Map<String, Object> row, Map<String, String> attributes)
       throws NameTemplate.NoName {
-    return tableFor(row, attributes, existence != null);
+    return tableFor(row, attributes, true);
   }
 
   private String tableFor(Map<String, Object> row, Map<String, String> attributes, boolean checked)
@@ -232,6 +260,11 @@ public final class RowRouting implements Serializable {
               + " does not exist, and createDisposition=CREATE_NEVER creates no table; create it,"
               + " and rows for it are written from then on (it is looked up again after a"
               + " minute)");
+    }
+    String problem =
+        checked && widening != null ? widening.problemOf(DecoratedTable.baseOf(table)) : null;
+    if (problem != null) {
+      throw new NameTemplate.NoName(problem);
     }
     return table;
   }

@@ -6,12 +6,15 @@ import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.NewColumns;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.SchemaUpdateOption;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,28 +48,52 @@ public final class TableWidening {
 
   /** As above, through {@code patches}. */
   static void apply(TableSchemaPatches patches, WriteSettings settings) {
-    TableSchema wanted = BigQuerySchemas.parse(settings.schemaJson(), "output schema");
-    String table = settings.table().base();
+    List<String> problems =
+        widenTo(
+            patches,
+            settings.table().base(),
+            BigQuerySchemas.parse(settings.schemaJson(), "output schema"),
+            settings.schemaUpdates(),
+            "before the job starts");
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(String.join("\n", problems));
+    }
+  }
+
+  /**
+   * Adds the columns and relaxes the modes {@code wanted} asks of {@code table}, as far as {@code
+   * allowed} lets it; nothing when the table does not exist (the write creates it with the whole
+   * schema).
+   *
+   * @param when when this happens, for the log
+   * @return one line per change the options do not allow, each naming what to change; the table is
+   *     then left as it is
+   */
+  static List<String> widenTo(
+      TableSchemaPatches patches,
+      String table,
+      TableSchema wanted,
+      Set<SchemaUpdateOption> allowed,
+      String when) {
+    List<String> problems = new ArrayList<>();
     replace(
         patches,
         table,
         existing -> {
           SchemaChanges changes = SchemaChanges.between(existing, wanted);
-          List<String> problems =
-              SchemaUpdates.problems(changes, settings.schemaUpdates(), table, "JSONPath");
-          if (!problems.isEmpty()) {
-            throw new IllegalArgumentException(String.join("\n", problems));
+          problems.addAll(SchemaUpdates.problems(changes, allowed, table, "JSONPath"));
+          if (!problems.isEmpty() || changes.none()) {
+            return null;
           }
-          if (!changes.none()) {
-            LOG.info(
-                "bqflex: widening table {} before the job starts: columns added {}, made NULLABLE"
-                    + " {}",
-                table,
-                changes.added(),
-                changes.relaxed());
-          }
-          return changes.none() ? null : changes.widened();
+          LOG.info(
+              "bqflex: widening table {} {}: columns added {}, made NULLABLE {}",
+              table,
+              when,
+              changes.added(),
+              changes.relaxed());
+          return changes.widened();
         });
+    return problems;
   }
 
   /**

@@ -109,6 +109,13 @@ public record WriteSettings(
           routing, usesStorageWriteApi(method), partitioningField, partitioningType);
     }
     int refreshSeconds = schemaRefreshSeconds(options, method, routing, frequency);
+    Set<SchemaUpdateOption> schemaUpdates = schemaUpdates(options, output, routing);
+    if (routing != null && !schemaUpdates.isEmpty() && usesStorageWriteApi(method)) {
+      // The Storage Write API adds no columns: each table is widened before its first row.
+      routing =
+          routing.widening(
+              new RoutedTableWidening(SchemaPatchesSource.of(options), schemaJson, schemaUpdates));
+    }
     return new WriteSettings(
         output,
         deadLetterTable,
@@ -133,7 +140,7 @@ public record WriteSettings(
             usesStorageWriteApi(method),
             options.getWriteDisposition()),
         routing,
-        schemaUpdates(options, output, method, routing),
+        schemaUpdates,
         refreshSeconds,
         mapsNewFields(options, routing, refreshSeconds));
   }
@@ -215,24 +222,14 @@ public record WriteSettings(
     return seconds;
   }
 
-  /**
-   * The {@code schemaUpdateOptions}, refused where BigQuery would not apply them or where the table
-   * to widen is not known before the job starts (routed rows on the Storage Write API).
-   */
+  /** The {@code schemaUpdateOptions}, refused where BigQuery would not apply them. */
   private static Set<SchemaUpdateOption> schemaUpdates(
-      BigQueryOutputOptions options, DecoratedTable output, Method method, RowRouting routing) {
+      BigQueryOutputOptions options, DecoratedTable output, RowRouting routing) {
     Set<SchemaUpdateOption> updates = SchemaUpdates.parse(options.getSchemaUpdateOptions());
     SchemaUpdates.checkDisposition(
         updates,
         options.getWriteDisposition(),
         output.partition() != null || (routing != null && routing.decoratesPartitions()));
-    if (!updates.isEmpty() && usesStorageWriteApi(method)) {
-      refuseRouting(
-          SchemaUpdates.PARAMETER,
-          routing,
-          " on the Storage Write API, where each table would be widened before its first row;"
-              + " write with FILE_LOADS, whose load jobs carry the options for each table");
-    }
     return Collections.unmodifiableSet(updates); // in BigQuery's order, as load jobs list them
   }
 

@@ -202,12 +202,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
     public void process(@Element SourceRecord record, MultiOutputReceiver out) {
       JsonNode object = RecordObjects.objectOf(record, perTable.schemaless());
       if (object == null) {
-        fail(
-            record,
-            new RecordException(
-                Stage.PARSE,
-                "the record is not one JSON object, so no table can be named from its fields"),
-            out);
+        fail(record, notAnObject(record), out);
         return;
       }
       RowRouting.Destination destination;
@@ -225,6 +220,28 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
       if (convert(format, record, destination.table(), out)) {
         counters.count(destination.table());
       }
+    }
+
+    /**
+     * Why a record that is not one JSON object names no table: its conversion's own reason (the
+     * parser's, the UDF's), as without routing.
+     */
+    private RecordException notAnObject(SourceRecord record) {
+      PayloadFormat format = perTable.schemaless();
+      try {
+        if (record.udfOutput() == null) {
+          format.toRow(record.text());
+        } else {
+          format.jsonToRow(record.udfOutput());
+        }
+      } catch (RecordException e) {
+        return e;
+      } catch (RuntimeException e) {
+        // The generic reason below.
+      }
+      return new RecordException(
+          Stage.PARSE,
+          "the record is not one JSON object, so no table can be named from its fields");
     }
 
     /** The format for the destination's schema; one the template cannot make names why. */

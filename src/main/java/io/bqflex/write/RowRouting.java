@@ -126,7 +126,7 @@ public final class RowRouting implements Serializable {
    * This routing, widening each table to the schema rows are written with before its first row
    * passes {@link #checkedTableFor}.
    */
-  RowRouting widening(RoutedTableWidening tableWidening) {
+  RowRouting wideningTablesBy(RoutedTableWidening tableWidening) {
     return new RowRouting(this, tableWidening);
   }
 

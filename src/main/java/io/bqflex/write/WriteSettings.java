@@ -113,7 +113,7 @@ public record WriteSettings(
     if (routing != null && !schemaUpdates.isEmpty() && usesStorageWriteApi(method)) {
       // The Storage Write API adds no columns: each table is widened before its first row.
       routing =
-          routing.widening(
+          routing.wideningTablesBy(
               new RoutedTableWidening(SchemaPatchesSource.of(options), schemaJson, schemaUpdates));
     }
     return new WriteSettings(

@@ -13,7 +13,9 @@ import io.bqflex.core.Records;
 import io.bqflex.core.RowEnricher;
 import io.bqflex.core.SourceRecord;
 import io.bqflex.core.Stage;
+import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.PayloadFormat;
+import io.bqflex.write.DecoratedTable;
 import io.bqflex.write.NameTemplate;
 import io.bqflex.write.RowRouting;
 import io.bqflex.write.TableCounters;
@@ -21,12 +23,14 @@ import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.transforms.DoFn;
 import org.apache.beam.sdk.transforms.PTransform;
 import org.apache.beam.sdk.transforms.ParDo;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionTuple;
+import org.apache.beam.sdk.values.PCollectionView;
 import org.apache.beam.sdk.values.TupleTag;
 import org.apache.beam.sdk.values.TupleTagList;
 
@@ -62,11 +66,14 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    * @param formats the format for a table's schema, made once per table and step instance
    * @param schemaless a format of the template whose schema nothing converts against: what shows a
    *     record as its JSON object
+   * @param worked the schemas the job worked out for some tables ({@link MapNewColumnsPerTable}),
+   *     which come before those looked up; null for none
    */
   private record TablesOwnFormats(
       RowRouting routing,
       SerializableFunction<TableSchema, PayloadFormat> formats,
-      PayloadFormat schemaless)
+      PayloadFormat schemaless,
+      PCollectionView<Map<String, String>> worked)
       implements Serializable {}
 
   /** Converts records with {@code format}. */
@@ -83,11 +90,24 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
    */
   public static ConvertRecords perTable(
       RowRouting routing, SerializableFunction<TableSchema, PayloadFormat> formats) {
+    return perTable(routing, formats, null);
+  }
+
+  /**
+   * As {@link #perTable(RowRouting, SerializableFunction)}, where the tables in {@code worked}
+   * (table → schema JSON, from {@link MapNewColumnsPerTable}) take the schema given there, and a
+   * record whose value is not of the type its table's records mostly gave names both: records wait
+   * for it, as for any side input.
+   */
+  public static ConvertRecords perTable(
+      RowRouting routing,
+      SerializableFunction<TableSchema, PayloadFormat> formats,
+      PCollectionView<Map<String, String>> worked) {
     return new ConvertRecords(
         null,
         RowEnricher.NONE,
         null,
-        new TablesOwnFormats(routing, formats, withoutSchema(formats)));
+        new TablesOwnFormats(routing, formats, withoutSchema(formats), worked));
   }
 
   /**
@@ -126,15 +146,19 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
     ParDo.MultiOutput<SourceRecord, OutputRow> convert =
-        perTable != null
-            ? ParDo.of(new ConvertPerTableFn(perTable, enricher))
+        perTable != null && perTable.worked() != null
+            ? ParDo.of(new ConvertPerWorkedTableFn(perTable, enricher))
+                .withSideInput(TableSchemaView.SIDE_INPUT, perTable.worked())
                 .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-            : schemaView == null
-                ? ParDo.of(new ConvertFn(formats, enricher))
+            : perTable != null
+                ? ParDo.of(new ConvertPerTableFn(perTable, enricher))
                     .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-                : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
-                    .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
-                    .withOutputTags(ROWS, TupleTagList.of(FAILURES));
+                : schemaView == null
+                    ? ParDo.of(new ConvertFn(formats, enricher))
+                        .withOutputTags(ROWS, TupleTagList.of(FAILURES))
+                    : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
+                        .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
+                        .withOutputTags(ROWS, TupleTagList.of(FAILURES));
     PCollectionTuple out = input.get(Records.RECORDS).apply("ParseAndConvert", convert);
     out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
@@ -181,13 +205,66 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
+  /** Converts against the schema of each record's own table, as looked up. */
+  private static final class ConvertPerTableFn extends OwnTableFn {
+    ConvertPerTableFn(TablesOwnFormats perTable, RowEnricher enricher) {
+      super(perTable, enricher);
+    }
+
+    @ProcessElement
+    public void process(@Element SourceRecord record, MultiOutputReceiver out) {
+      convertForItsTable(record, table -> null, out);
+    }
+  }
+
+  /**
+   * Converts against the schema of each record's own table: as the job worked it out (the side
+   * input), else as looked up.
+   */
+  private static final class ConvertPerWorkedTableFn extends OwnTableFn {
+    private transient Map<String, TableSchema> parsed;
+    private transient Map<String, String> worked;
+
+    ConvertPerWorkedTableFn(TablesOwnFormats perTable, RowEnricher enricher) {
+      super(perTable, enricher);
+    }
+
+    @ProcessElement
+    public void process(
+        @Element SourceRecord record,
+        @SideInput(TableSchemaView.SIDE_INPUT) Map<String, String> worked,
+        MultiOutputReceiver out) {
+      if (parsed == null) {
+        parsed = new HashMap<>();
+      }
+      this.worked = worked;
+      convertForItsTable(
+          record,
+          table -> {
+            String json = worked.get(table);
+            return json == null
+                ? null
+                : parsed.computeIfAbsent(
+                    json, text -> BigQuerySchemas.parse(text, "schema of " + table));
+          },
+          out);
+    }
+
+    @Override
+    RecordException explained(String table, RecordException e) {
+      return TableSchemaView.withConflicts(
+          TableSchemaView.conflicts(worked.get(TableSchemaView.conflictsKey(table))), e);
+    }
+  }
+
   /** Converts against the schema of each record's own table. */
-  private static final class ConvertPerTableFn extends ConvertingFn {
+  private abstract static class OwnTableFn extends ConvertingFn {
     private final TablesOwnFormats perTable;
     private transient Map<String, PayloadFormat> formatsByTable;
     private transient TableCounters counters;
+    private transient String table;
 
-    ConvertPerTableFn(TablesOwnFormats perTable, RowEnricher enricher) {
+    OwnTableFn(TablesOwnFormats perTable, RowEnricher enricher) {
       super(enricher);
       this.perTable = perTable;
     }
@@ -198,8 +275,11 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
       counters = new TableCounters();
     }
 
-    @ProcessElement
-    public void process(@Element SourceRecord record, MultiOutputReceiver out) {
+    /**
+     * @param worked a table's schema as the job worked it out, or null for the one looked up
+     */
+    final void convertForItsTable(
+        SourceRecord record, Function<String, TableSchema> worked, MultiOutputReceiver out) {
       JsonNode object = RecordObjects.objectOf(record, perTable.schemaless());
       if (object == null) {
         fail(record, notAnObject(record), out);
@@ -208,7 +288,7 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
       RowRouting.Destination destination;
       PayloadFormat format;
       try {
-        destination = perTable.routing().destinationOf(object, record.attributes());
+        destination = perTable.routing().destinationOf(object, record.attributes(), worked);
         format = formatOf(destination);
       } catch (NameTemplate.NoName e) {
         fail(record, new RecordException(Stage.ROUTE, e.getMessage()), out);
@@ -217,9 +297,20 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
         fail(record, e, out);
         return;
       }
-      if (convert(format, record, destination.table(), out)) {
-        counters.count(destination.table());
+      table = destination.table();
+      if (convert(format, record, table, out)) {
+        counters.count(table);
       }
+    }
+
+    @Override
+    final RecordException explained(RecordException e) {
+      return explained(DecoratedTable.baseOf(table), e);
+    }
+
+    /** What the dead letter says of {@code e}, met converting a row for {@code table}. */
+    RecordException explained(String table, RecordException e) {
+      return e;
     }
 
     /**

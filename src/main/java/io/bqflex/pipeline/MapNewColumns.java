@@ -1,7 +1,5 @@
 package io.bqflex.pipeline;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.SourceRecord;
@@ -62,7 +60,7 @@ public final class MapNewColumns
     return records
         .apply("FieldsTheTableLacks", ParDo.of(new NewFieldsFn(format, launchSchemaJson)))
         .setCoder(SerializableCoder.of(NewColumns.class))
-        .apply("MergeForTheTable", Combine.globally(new MergeFn()))
+        .apply("MergeForTheTable", Combine.globally(new MergeNewColumns()))
         .apply(
             "AddColumns", ParDo.of(new AddColumnsFn(launchSchemaJson, table, destination, patches)))
         .apply("AsSideInput", View.asMap());
@@ -90,39 +88,6 @@ public final class MapNewColumns
       if (!found.isEmpty()) {
         out.output(found);
       }
-    }
-  }
-
-  private static String conflictsJson(NewColumns.Widening widening) {
-    try {
-      return new ObjectMapper().writeValueAsString(widening.conflicts());
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of strings is JSON", e);
-    }
-  }
-
-  /** Every record's new fields, merged with their counts. */
-  private static final class MergeFn extends Combine.CombineFn<NewColumns, NewColumns, NewColumns> {
-    @Override
-    public NewColumns createAccumulator() {
-      return new NewColumns();
-    }
-
-    @Override
-    public NewColumns addInput(NewColumns merged, NewColumns found) {
-      return merged.merge(found);
-    }
-
-    @Override
-    public NewColumns mergeAccumulators(Iterable<NewColumns> accumulators) {
-      NewColumns merged = new NewColumns();
-      accumulators.forEach(merged::merge);
-      return merged;
-    }
-
-    @Override
-    public NewColumns extractOutput(NewColumns merged) {
-      return merged;
     }
   }
 
@@ -158,7 +123,9 @@ public final class MapNewColumns
               BigQuerySchemas.parse(launchSchemaJson, "output schema"));
       WideningReport.report(table, widening, added);
       out.output(KV.of(destination, BigQuerySchemas.toJson(widening.schema())));
-      out.output(KV.of(TableSchemaView.conflictsKey(destination), conflictsJson(widening)));
+      out.output(
+          KV.of(
+              TableSchemaView.conflictsKey(destination), TableSchemaView.conflictsJson(widening)));
     }
   }
 }

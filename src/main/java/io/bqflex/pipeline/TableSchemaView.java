@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordException;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.NewColumns;
 import io.bqflex.rows.PayloadFormat;
 import java.io.Serializable;
 import java.util.Map;
@@ -56,6 +57,15 @@ public final class TableSchemaView implements Serializable {
     return table + "#conflicts";
   }
 
+  /** The fields records disagreed on in {@code widening}, as the view holds them: JSON. */
+  static String conflictsJson(NewColumns.Widening widening) {
+    try {
+      return new ObjectMapper().writeValueAsString(widening.conflicts());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a map of strings is JSON", e);
+    }
+  }
+
   /**
    * {@code e} saying, when it is about a field records disagreed on, what they gave: a record whose
    * value is not of the type most records gave is a dead letter naming both.
@@ -64,6 +74,14 @@ public final class TableSchemaView implements Serializable {
     if (conflicts == null) {
       conflicts = conflicts(schemas.get(conflictsKey(table)));
     }
+    return withConflicts(conflicts, e);
+  }
+
+  /**
+   * {@code e} saying, when it is about one of the fields records disagreed on (path → what they
+   * gave, as {@link #conflicts} reads them), what they gave.
+   */
+  static RecordException withConflicts(Map<String, String> conflicts, RecordException e) {
     for (Map.Entry<String, String> conflict : conflicts.entrySet()) {
       if (e.getMessage().startsWith("field '" + conflict.getKey() + "'")) {
         return new RecordException(
@@ -75,7 +93,8 @@ public final class TableSchemaView implements Serializable {
     return e;
   }
 
-  private static Map<String, String> conflicts(String json) {
+  /** The conflicts the view holds as {@code json} (null: none), by field path. */
+  static Map<String, String> conflicts(String json) {
     if (json == null) {
       return Map.of();
     }

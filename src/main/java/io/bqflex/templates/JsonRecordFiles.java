@@ -5,6 +5,7 @@ import io.bqflex.core.Records;
 import io.bqflex.pipeline.ApplyUdf;
 import io.bqflex.pipeline.ConvertRecords;
 import io.bqflex.pipeline.MapNewColumns;
+import io.bqflex.pipeline.MapNewColumnsPerTable;
 import io.bqflex.pipeline.TableSchemaView;
 import io.bqflex.read.FileFormat;
 import io.bqflex.read.ReadFileRecords;
@@ -18,6 +19,7 @@ import io.bqflex.write.WriteWithDeadLetters;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.beam.sdk.Pipeline;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.transforms.SerializableFunction;
 import org.apache.beam.sdk.values.PCollectionTuple;
 import org.apache.beam.sdk.values.PCollectionView;
@@ -26,8 +28,8 @@ import org.apache.beam.sdk.values.PCollectionView;
  * The pipeline of a batch file template whose records reach the conversion as JSON objects, as read
  * (JSON lines) or as its UDF returns them (text lines): read, UDF, convert against the output
  * schema and write; with {@code autoMapTables}, the columns the records' new fields call for are
- * added first ({@link MapNewColumns}) and the records converted and written against the widened
- * schema.
+ * added first ({@link MapNewColumns}, or {@link MapNewColumnsPerTable} for routed tables that give
+ * their own schemas) and the records converted and written against the widened schemas.
  */
 final class JsonRecordFiles {
   private JsonRecordFiles() {}
@@ -48,7 +50,7 @@ final class JsonRecordFiles {
     WriteSettings settings = output.settings();
     ReadFileRecords read = ReadFileRecords.from(options.getInputFilePattern(), files);
     if (settings.tablesGiveSchemas()) {
-      buildForTablesOwnSchemas(pipeline, output, read, udf, formats);
+      buildForTablesOwnSchemas(pipeline, options, output, read, udf, formats);
       return;
     }
     PayloadFormat format = formats.apply(output.schema());
@@ -80,21 +82,38 @@ final class JsonRecordFiles {
 
   /**
    * Routed rows without {@code JSONPath}: each record converted against the schema of the table its
-   * own fields name ({@link ConvertRecords#perTable}), and written to that table.
+   * own fields name ({@link ConvertRecords#perTable}), and written to that table; with {@code
+   * autoMapTables}, each table first gains the columns its records call for, or is created with
+   * them ({@link MapNewColumnsPerTable}).
    */
   private static void buildForTablesOwnSchemas(
       Pipeline pipeline,
+      FileToBigQueryOptions options,
       OutputTable output,
       ReadFileRecords read,
       Optional<UdfSpec> udf,
       SerializableFunction<TableSchema, PayloadFormat> formats) {
     WriteSettings settings = output.settings();
-    pipeline
-        .apply("ReadFiles", read)
-        .apply("ApplyUdf", ApplyUdf.of(udf, ConvertRecords.withoutSchema(formats)))
+    PayloadFormat schemaless = ConvertRecords.withoutSchema(formats);
+    PCollectionTuple records =
+        pipeline.apply("ReadFiles", read).apply("ApplyUdf", ApplyUdf.of(udf, schemaless));
+    PCollectionView<Map<String, String>> worked = null;
+    if (settings.mapsNewFields()) {
+      worked =
+          records
+              .get(Records.RECORDS)
+              .apply(
+                  "MapNewColumns",
+                  new MapNewColumnsPerTable(
+                      settings.routing(),
+                      schemaless,
+                      SchemaPatchesSource.of(options),
+                      settings.createDisposition() != CreateDisposition.CREATE_NEVER));
+    }
+    records
         .apply(
             "ConvertRecords",
-            ConvertRecords.perTable(settings.routing(), settings.formatsForTables(formats))
+            ConvertRecords.perTable(settings.routing(), settings.formatsForTables(formats), worked)
                 .enrichedBy(WriterRowChecks.of(output)))
         .apply(
             "WriteToBigQuery",

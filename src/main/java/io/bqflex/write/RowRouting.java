@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 
@@ -172,8 +173,21 @@ public final class RowRouting implements Serializable {
    */
   public Destination destinationOf(JsonNode record, Map<String, String> attributes)
       throws NameTemplate.NoName {
-    String table = tableFor(recordValues(record), attributes, true);
-    TableSchema schema = existence.tableSchema(DecoratedTable.baseOf(table));
+    return destinationOf(record, attributes, table -> null);
+  }
+
+  /**
+   * As {@link #destinationOf(JsonNode, Map)}, where the job worked out some tables' schemas itself
+   * ({@code autoMapTables}): {@code known} gives them by table (without decorator), null for a
+   * table it does not know, and only those are looked up.
+   */
+  public Destination destinationOf(
+      JsonNode record, Map<String, String> attributes, Function<String, TableSchema> known)
+      throws NameTemplate.NoName {
+    String table = tableOf(record, attributes);
+    String base = DecoratedTable.baseOf(table);
+    TableSchema worked = known.apply(base);
+    TableSchema schema = worked != null ? worked : existingSchema(base);
     if (schema == null) {
       throw new NameTemplate.NoName(
           "table "
@@ -184,6 +198,26 @@ public final class RowRouting implements Serializable {
               + " create tables with that schema");
     }
     return new Destination(table, schema);
+  }
+
+  /**
+   * Where each table's own schema converts its rows: the table of the record whose own JSON object
+   * is {@code record}, checked as by {@link #checkedTableFor}.
+   *
+   * @throws NameTemplate.NoName saying what cannot be formed or does not exist, and what to do
+   */
+  public String tableOf(JsonNode record, Map<String, String> attributes)
+      throws NameTemplate.NoName {
+    return tableFor(recordValues(record), attributes, true);
+  }
+
+  /**
+   * The schema of {@code table} ({@code project:dataset.name}, without decorator) as first found,
+   * or null while it does not exist: looked up once, where each table's own schema converts its
+   * rows.
+   */
+  public TableSchema existingSchema(String table) {
+    return existence.tableSchema(table);
   }
 
   private Map<String, Object> recordValues(JsonNode record) throws NameTemplate.NoName {

@@ -138,15 +138,53 @@ public final class TableWidening {
    */
   public static Optional<NewColumns.Widening> addColumnsOrCreate(
       TableSchemaPatches patches, WriteSettings settings, NewColumns columns) {
-    String table = settings.table().base();
+    return addColumnsOrCreate(
+        patches,
+        settings.table().base(),
+        columns,
+        settings.createDisposition() != CreateDisposition.CREATE_NEVER,
+        BigQuerySchemas.parse(settings.schemaJson(), "output schema"),
+        settings::newTable);
+  }
+
+  /**
+   * Adds {@code columns} to a routed {@code table} whose own schema converts its rows, creating it
+   * when it does not exist and {@code mayCreate}: with those columns only, as BigQuery's defaults
+   * make a table (each table keeps its own partitioning, so a new one has none).
+   *
+   * @return the table's schema with the columns added; empty when the table does not exist and is
+   *     not to be created
+   */
+  public static Optional<NewColumns.Widening> addColumnsOrCreate(
+      TableSchemaPatches patches, String table, NewColumns columns, boolean mayCreate) {
+    return addColumnsOrCreate(
+        patches,
+        table,
+        columns,
+        mayCreate,
+        new TableSchema().setFields(new ArrayList<>()),
+        schema ->
+            new Table().setTableReference(BigQueryHelpers.parseTableSpec(table)).setSchema(schema));
+  }
+
+  /**
+   * @param base the schema a table created here starts from, before the columns
+   * @param newTable the table to create with a schema
+   */
+  private static Optional<NewColumns.Widening> addColumnsOrCreate(
+      TableSchemaPatches patches,
+      String table,
+      NewColumns columns,
+      boolean mayCreate,
+      TableSchema base,
+      Function<TableSchema, Table> newTable) {
     for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
       Optional<NewColumns.Widening> widened = addColumnsIfExists(patches, table, columns);
-      if (widened.isPresent() || settings.createDisposition() == CreateDisposition.CREATE_NEVER) {
+      if (widened.isPresent() || !mayCreate) {
         return widened;
       }
-      NewColumns.Widening created =
-          columns.addTo(BigQuerySchemas.parse(settings.schemaJson(), "output schema"));
-      if (create(patches, settings.newTable(created.schema()))) {
+      NewColumns.Widening created = columns.addTo(base);
+      if (create(patches, newTable.apply(created.schema()))) {
         LOG.info(
             "Created table {} with the columns of its first records: {}", table, created.added());
         return Optional.of(created);
@@ -192,7 +230,9 @@ public final class TableWidening {
         if (existing == null) {
           return false;
         }
-        TableSchema widened = widen.apply(existing.getSchema());
+        // A table made without columns has no schema at all.
+        TableSchema widened =
+            widen.apply(existing.getSchema() == null ? new TableSchema() : existing.getSchema());
         if (widened == null || patches.replaceSchema(ref, widened, existing.getEtag())) {
           return true;
         }

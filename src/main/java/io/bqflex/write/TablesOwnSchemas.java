@@ -21,10 +21,7 @@ final class TablesOwnSchemas {
         SchemaUpdates.PARAMETER,
         options.getSchemaUpdateOptions(),
         "a table gains only the columns a schema file gives");
-    // Only templates of JSON records, and streaming ones, declare these; elsewhere they read unset.
-    if (Boolean.TRUE.equals(options.as(AutoMapOptions.class).getAutoMapTables())) {
-      refuse(AutoMapOptions.PARAMETER, "columns are added only to tables of one schema so far");
-    }
+    // Only streaming templates declare it; elsewhere it reads as unset.
     Integer refresh = options.as(SchemaRefreshOptions.class).getTableSchemaRefreshSeconds();
     if (refresh != null && refresh != 0) {
       refuse(SchemaRefreshOptions.PARAMETER, "only one table's schema is followed so far");

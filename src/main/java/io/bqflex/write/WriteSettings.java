@@ -147,8 +147,9 @@ public record WriteSettings(
 
   /**
    * Whether columns are added for the fields records carry that the table lacks ({@code
-   * autoMapTables}): for jobs writing one table; streaming jobs need to follow its schema, as they
-   * hold the records with new fields until the columns have settled.
+   * autoMapTables}): for jobs writing one table, and batch jobs whose routed tables give their own
+   * schemas (each table gains the columns its records call for); streaming jobs need to follow
+   * their table's schema, as they hold the records with new fields until the columns have settled.
    */
   private static boolean mapsNewFields(
       BigQueryOutputOptions options, RowRouting routing, int schemaRefreshSeconds) {
@@ -162,8 +163,17 @@ public record WriteSettings(
           parameter,
           "adds columns for the fields ignoreUnknownValues would drop; set one of the two");
     }
-    refuseRouting(parameter, routing, ": only the one output table gains columns");
-    if (options.as(StreamingOptions.class).isStreaming() && schemaRefreshSeconds == 0) {
+    boolean streaming = options.as(StreamingOptions.class).isStreaming();
+    if (routing != null && !routing.tablesGiveSchemas()) {
+      throw new InvalidParameterException(
+          parameter,
+          "adds columns table by table, for the fields of each table's own records, so it needs"
+              + " each routed table's own schema: leave JSONPath out, and each table gains the"
+              + " columns its records call for");
+    }
+    refuseRouting(
+        parameter, streaming ? routing : null, " on a streaming job: only one table gains columns");
+    if (streaming && schemaRefreshSeconds == 0) {
       throw new InvalidParameterException(
           parameter,
           "on a streaming job needs "
@@ -342,7 +352,8 @@ public record WriteSettings(
    */
   public static List<String> outputTables(
       BigQueryOutputOptions options, String tableParameter, String table) {
-    WriteSettings settings = of(options, tableParameter, table, null);
+    WriteSettings settings =
+        of(options, tableParameter, table, null, OutputSchema.tablesGiveSchemas(options, null));
     return List.of(settings.table().spec(), settings.deadLetterTable());
   }
 

@@ -13,6 +13,7 @@ import com.google.api.services.bigquery.model.TableRow;
 import io.bqflex.catalog.ParameterValidationException;
 import io.bqflex.pipeline.TemplateLauncher;
 import io.bqflex.rows.BigQuerySchemas;
+import io.bqflex.rows.SchemaLines;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -58,9 +59,20 @@ class TablesOwnSchemasTest {
     return datasets;
   }
 
+  /** A dataset with tables events_click and events_view, of different columns. */
+  private FakeDatasetService clickAndViewTables(String dataset) throws Exception {
+    return datasetWith(
+        dataset, Map.of("events_click", "click_schema.json", "events_view", "view_schema.json"));
+  }
+
   private GcsJsonToBigQuery.Options options(String dataset, String template, String... extra) {
+    return optionsReading("events.json", dataset, template, extra);
+  }
+
+  private GcsJsonToBigQuery.Options optionsReading(
+      String input, String dataset, String template, String... extra) {
     List<String> args = new ArrayList<>();
-    args.add("--inputFilePattern=" + FIXTURES.resolve("events.json"));
+    args.add("--inputFilePattern=" + FIXTURES.resolve(input));
     args.add("--outputTable=test-project:" + dataset + ".events");
     args.add("--outputTableNameTemplate=" + template);
     args.add("--project=test-project");
@@ -98,10 +110,7 @@ class TablesOwnSchemasTest {
   @ValueSource(booleans = {false, true})
   void eachTableConvertsItsRowsAgainstItsOwnSchema(boolean storageWriteApi) throws Exception {
     String dataset = "own_" + (storageWriteApi ? "storage" : "loads");
-    FakeDatasetService datasets =
-        datasetWith(
-            dataset,
-            Map.of("events_click", "click_schema.json", "events_view", "view_schema.json"));
+    FakeDatasetService datasets = clickAndViewTables(dataset);
 
     TemplateRun.RunOnFakes run =
         TemplateRun.runToEnd(
@@ -146,6 +155,121 @@ class TablesOwnSchemasTest {
     assertEquals(3, run.counts().written());
     assertEquals(5, run.counts().deadLettered());
     assertTrue(run.counts().balanced());
+  }
+
+  /**
+   * {@code autoMapTables} with routed tables: each table gains the columns its own records call
+   * for, by the type mapping of the single-table case (AutoMapTablesTest), and a table that does
+   * not exist is created with the columns of its records; a record whose value is not of the type
+   * its table's records mostly gave is a dead letter naming both.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void eachTableGainsTheColumnsOfItsOwnRecords(boolean storageWriteApi) throws Exception {
+    String dataset = "mapped_" + (storageWriteApi ? "storage" : "loads");
+    FakeDatasetService datasets = clickAndViewTables(dataset);
+
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(
+            new GcsJsonToBigQuery(),
+            optionsReading(
+                "new_fields.json",
+                dataset,
+                "events_{event_type}",
+                "--autoMapTables=true",
+                "--useStorageWriteApi=" + storageWriteApi),
+            datasets);
+
+    String tables = "test-project:" + dataset + ".events_";
+    // z is INT64 in events_click and STRING in events_view: each table by its own records.
+    assertEquals(
+        List.of(
+            "event_id STRING REQUIRED",
+            "event_type STRING NULLABLE",
+            "event_time TIMESTAMP NULLABLE",
+            // As the schema file is read: BigQuery's legacy name for INT64.
+            "x INTEGER NULLABLE",
+            "device RECORD NULLABLE (os STRING NULLABLE)",
+            "z INT64 NULLABLE"),
+        columnsOf(datasets, tables + "click"));
+    assertEquals(
+        List.of(
+            "event_id STRING REQUIRED",
+            "event_type STRING NULLABLE",
+            "event_time TIMESTAMP NULLABLE",
+            "y STRING NULLABLE",
+            "detail JSON NULLABLE",
+            "x INT64 NULLABLE",
+            "z STRING NULLABLE"),
+        columnsOf(datasets, tables + "view"));
+    assertEquals(
+        List.of(
+            "amount FLOAT64 NULLABLE",
+            "event_id STRING NULLABLE",
+            "event_type STRING NULLABLE",
+            "tags STRING REPEATED"),
+        columnsOf(datasets, tables + "purchase"));
+
+    Map<String, TableRow> clicks = byId(run.bigQuery().rows(tables + "click"));
+    assertEquals(List.of("a", "b"), List.copyOf(clicks.keySet()));
+    assertEquals("2", String.valueOf(TemplateRun.column(clicks.get("b"), "z")));
+    Map<String, TableRow> purchases = byId(run.bigQuery().rows(tables + "purchase"));
+    assertEquals(List.of("d", "e"), List.copyOf(purchases.keySet()));
+    assertEquals(
+        12.0, Double.parseDouble(String.valueOf(TemplateRun.column(purchases.get("e"), "amount"))));
+    Map<String, TableRow> views = byId(run.bigQuery().rows(tables + "view"));
+    assertEquals(List.of("f", "g"), List.copyOf(views.keySet()));
+    assertEquals("text", TemplateRun.column(views.get("g"), "z"));
+
+    Map<String, String> dead = deadLetters(run.bigQuery().rows(tables + "error_records"));
+    assertEquals(List.of("c", "h", "not json at all"), List.copyOf(dead.keySet()));
+    assertEquals(
+        "CONVERT: field 'z': 'three' is not an INT64 (records disagree on the field's type:"
+            + " INT64 in 2 records, STRING in 1 record: added as INT64)",
+        dead.get("c"));
+    assertTrue(dead.get("h").startsWith("ROUTE: field event_type is an object"), dead.toString());
+    assertTrue(dead.get("not json at all").startsWith("PARSE: "), dead.toString());
+    assertEquals(9, run.counts().read());
+    assertEquals(6, run.counts().written());
+    assertEquals(3, run.counts().deadLettered());
+    assertTrue(run.counts().balanced());
+  }
+
+  /** With {@code createDisposition=CREATE_NEVER} no table is made for new fields either. */
+  @Test
+  void aMissingTableIsNotCreatedUnderCreateNever() throws Exception {
+    FakeDatasetService datasets = clickAndViewTables("never");
+
+    TemplateRun.RunOnFakes run =
+        TemplateRun.runToEnd(
+            new GcsJsonToBigQuery(),
+            optionsReading(
+                "new_fields.json",
+                "never",
+                "events_{event_type}",
+                "--autoMapTables=true",
+                "--createDisposition=CREATE_NEVER"),
+            datasets);
+
+    assertNull(
+        datasets.getTable(BigQueryHelpers.parseTableSpec("test-project:never.events_purchase")));
+    Map<String, String> dead =
+        deadLetters(run.bigQuery().rows("test-project:never.events_error_records"));
+    assertEquals(List.of("c", "d", "e", "h", "not json at all"), List.copyOf(dead.keySet()));
+    assertTrue(
+        dead.get("d")
+            .startsWith(
+                "ROUTE: table test-project:never.events_purchase does not exist, and"
+                    + " createDisposition=CREATE_NEVER creates no table"),
+        dead.toString());
+    assertEquals(4, run.counts().written());
+    assertTrue(run.counts().balanced());
+  }
+
+  private static List<String> columnsOf(FakeDatasetService datasets, String table)
+      throws Exception {
+    return SchemaLines.of(
+        datasets.getTable(BigQueryHelpers.parseTableSpec(table)).getSchema().getFields());
   }
 
   @Test
@@ -225,9 +349,12 @@ class TablesOwnSchemasTest {
             + " without it each table's own schema converts its rows, and each table keeps its own"
             + " partitioning and clustering",
         refusedAtLaunch(routed, "--timePartitioningField=event_time"));
-    assertTrue(
-        refusedAtLaunch(routed, "--autoMapTables=true")
-            .startsWith("parameter 'autoMapTables': needs JSONPath"));
+    assertEquals(
+        "parameter 'autoMapTables': adds columns table by table, for the fields of each table's own"
+            + " records, so it needs each routed table's own schema: leave JSONPath out, and each"
+            + " table gains the columns its records call for",
+        refusedAtLaunch(
+            routed, "--autoMapTables=true", "--JSONPath=" + FIXTURES.resolve("click_schema.json")));
     assertTrue(
         refusedAtLaunch(routed, "--schemaUpdateOptions=ALLOW_FIELD_ADDITION")
             .startsWith("parameter 'schemaUpdateOptions': needs JSONPath"));

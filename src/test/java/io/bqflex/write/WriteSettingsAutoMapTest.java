@@ -56,13 +56,35 @@ class WriteSettingsAutoMapTest {
   }
 
   @Test
-  void routedRowsAreRefused() {
-    AutoMapOptions routed = options(false);
-    routed.setOutputTableNameTemplate("events_{id}");
+  void routedRowsNeedEachTablesOwnSchema() {
+    AutoMapOptions oneSchema = options(false);
+    oneSchema.setOutputTableNameTemplate("events_{id}");
     assertTrue(
-        assertThrows(InvalidParameterException.class, () -> settings(routed))
+        assertThrows(InvalidParameterException.class, () -> settings(oneSchema))
             .getMessage()
-            .contains("outputTableNameTemplate"));
+            .contains("it needs each routed table's own schema: leave JSONPath out"));
+
+    AutoMapOptions ownSchemas = options(false);
+    ownSchemas.setOutputTableNameTemplate("events_{id}");
+    WriteSettings settings =
+        WriteSettings.ofTablesOwnSchemas(ownSchemas, "outputTable", "my-project:shop.events");
+    assertTrue(settings.mapsNewFields());
+    assertTrue(settings.tablesGiveSchemas());
+  }
+
+  @Test
+  void aStreamingJobAddsColumnsToOneTableOnly() {
+    AutoMapOptions routed = streaming();
+    routed.setOutputTableNameTemplate("events_{id}");
+    assertEquals(
+        "parameter 'autoMapTables': does not yet work with outputTableNameTemplate on a streaming"
+            + " job: only one table gains columns",
+        assertThrows(
+                InvalidParameterException.class,
+                () ->
+                    WriteSettings.ofTablesOwnSchemas(
+                        routed, "outputTable", "my-project:shop.events"))
+            .getMessage());
   }
 
   /** An at-least-once streaming job: the Storage Write API's default stream. */

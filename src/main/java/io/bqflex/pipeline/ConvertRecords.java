@@ -257,10 +257,13 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
     }
   }
 
+  /** A table's format, and the schema it was made for. */
+  private record SchemaFormat(TableSchema schema, PayloadFormat format) {}
+
   /** Converts against the schema of each record's own table. */
   private abstract static class OwnTableFn extends ConvertingFn {
     private final TablesOwnFormats perTable;
-    private transient Map<String, PayloadFormat> formatsByTable;
+    private transient Map<String, SchemaFormat> formatsByTable;
     private transient TableCounters counters;
     private transient String table;
 
@@ -337,10 +340,13 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
 
     /** The format for the destination's schema; one the template cannot make names why. */
     private PayloadFormat formatOf(RowRouting.Destination destination) throws RecordException {
-      PayloadFormat format = formatsByTable.get(destination.table());
-      if (format == null) {
+      SchemaFormat known = formatsByTable.get(destination.table());
+      // The same schema instance until the table's followed schema changes.
+      if (known == null || known.schema() != destination.schema()) {
         try {
-          format = perTable.formats().apply(destination.schema());
+          known =
+              new SchemaFormat(
+                  destination.schema(), perTable.formats().apply(destination.schema()));
         } catch (RuntimeException e) {
           throw new RecordException(
               Stage.ROUTE,
@@ -349,9 +355,9 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
                   + " is one the template cannot convert against: "
                   + e.getMessage());
         }
-        formatsByTable.put(destination.table(), format);
+        formatsByTable.put(destination.table(), known);
       }
-      return format;
+      return known.format();
     }
   }
 

@@ -43,7 +43,13 @@ public final class FollowedTableSchema implements Serializable {
 
   private final WorkerDatasets datasets;
   private final String table;
+
+  /** The schema the job was launched with; null for a table first found while the job runs. */
   private final String launchSchemaJson;
+
+  /** The schema of a table first found while the job runs, as found; else null. */
+  private final transient TableSchema found;
+
   private final long periodMillis;
   private final LongSupplier clock;
 
@@ -53,11 +59,13 @@ public final class FollowedTableSchema implements Serializable {
       WorkerDatasets datasets,
       String table,
       String launchSchemaJson,
+      TableSchema found,
       long periodMillis,
       LongSupplier clock) {
     this.datasets = datasets;
     this.table = table;
     this.launchSchemaJson = launchSchemaJson;
+    this.found = found;
     this.periodMillis = periodMillis;
     this.clock = clock;
   }
@@ -80,7 +88,22 @@ public final class FollowedTableSchema implements Serializable {
       long periodMillis,
       LongSupplier clock) {
     return new FollowedTableSchema(
-        WorkerDatasets.of(options), table, launchSchemaJson, periodMillis, clock);
+        WorkerDatasets.of(options), table, launchSchemaJson, null, periodMillis, clock);
+  }
+
+  /**
+   * A routed table whose own schema converts its rows, followed from when a worker first found it
+   * ({@code found}, read just now): it is read again a period later, and a column seen in that read
+   * is converted into a period after it, as for the output table. Made on the worker, by {@link
+   * RoutedSchemaFollowing}.
+   */
+  static FollowedTableSchema fromFound(
+      WorkerDatasets datasets,
+      String table,
+      TableSchema found,
+      long periodMillis,
+      LongSupplier clock) {
+    return new FollowedTableSchema(datasets, table, null, found, periodMillis, clock);
   }
 
   /**
@@ -89,7 +112,13 @@ public final class FollowedTableSchema implements Serializable {
    */
   public TableSchema schema() {
     if (watch == null) {
-      watch = WATCHES.computeIfAbsent(table, t -> new Watch(launchSchema()));
+      watch =
+          WATCHES.computeIfAbsent(
+              table,
+              t ->
+                  launchSchemaJson != null
+                      ? new Watch(launchSchema(), Snapshot.NEVER)
+                      : new Watch(found, clock.getAsLong()));
     }
     Snapshot now = watch.snapshot;
     long time = clock.getAsLong();
@@ -155,8 +184,13 @@ public final class FollowedTableSchema implements Serializable {
     final ReentrantLock refreshing = new ReentrantLock();
     volatile Snapshot snapshot;
 
-    Watch(TableSchema launch) {
-      snapshot = new Snapshot(launch, launch, Snapshot.NEVER);
+    /**
+     * @param first the schema converted against first: the launch schema, or the table's as found
+     * @param readAt when {@code first} was read from the table; {@link Snapshot#NEVER} for the
+     *     launch schema, which is read at once
+     */
+    Watch(TableSchema first, long readAt) {
+      snapshot = new Snapshot(first, first, readAt);
     }
   }
 

@@ -58,6 +58,12 @@ public final class RowRouting implements Serializable {
   /** Widens each table before its first row ({@code schemaUpdateOptions}); null for none. */
   private final RoutedTableWidening widening;
 
+  /**
+   * Follows each table's own schema while the job runs ({@code tableSchemaRefreshSeconds}), where
+   * tables give their schemas; null where each is taken as first found.
+   */
+  private final RoutedSchemaFollowing following;
+
   private RowRouting(
       TableReference output,
       NameTemplate datasets,
@@ -78,6 +84,7 @@ public final class RowRouting implements Serializable {
     this.tablesMustExist = tablesMustExist;
     this.tablesGiveSchemas = tablesGiveSchemas;
     this.widening = null;
+    this.following = null;
   }
 
   /**
@@ -128,10 +135,19 @@ public final class RowRouting implements Serializable {
    * passes {@link #checkedTableFor}.
    */
   RowRouting wideningTablesBy(RoutedTableWidening tableWidening) {
-    return new RowRouting(this, tableWidening);
+    return new RowRouting(this, tableWidening, following);
   }
 
-  private RowRouting(RowRouting routing, RoutedTableWidening widening) {
+  /**
+   * This routing, where tables give their schemas, converting each table's rows against its schema
+   * as {@code schemaFollowing} follows it.
+   */
+  RowRouting followingTableSchemasBy(RoutedSchemaFollowing schemaFollowing) {
+    return new RowRouting(this, widening, schemaFollowing);
+  }
+
+  private RowRouting(
+      RowRouting routing, RoutedTableWidening widening, RoutedSchemaFollowing following) {
     this.project = routing.project;
     this.dataset = routing.dataset;
     this.name = routing.name;
@@ -144,6 +160,7 @@ public final class RowRouting implements Serializable {
     this.tablesMustExist = routing.tablesMustExist;
     this.tablesGiveSchemas = routing.tablesGiveSchemas;
     this.widening = widening;
+    this.following = following;
   }
 
   /** Whether each row's table name ends in the decorator of its partition. */
@@ -187,7 +204,7 @@ public final class RowRouting implements Serializable {
     String table = tableOf(record, attributes);
     String base = DecoratedTable.baseOf(table);
     TableSchema worked = known.apply(base);
-    TableSchema schema = worked != null ? worked : existingSchema(base);
+    TableSchema schema = worked != null ? worked : followed(base, existingSchema(base));
     if (schema == null) {
       throw new NameTemplate.NoName(
           "table "
@@ -198,6 +215,11 @@ public final class RowRouting implements Serializable {
               + " create tables with that schema");
     }
     return new Destination(table, schema);
+  }
+
+  /** {@code found}, {@code table}'s schema as first found (null: none), as followed since. */
+  private TableSchema followed(String table, TableSchema found) {
+    return following == null || found == null ? found : following.schemaOf(table, found);
   }
 
   /**

@@ -21,11 +21,6 @@ final class TablesOwnSchemas {
         SchemaUpdates.PARAMETER,
         options.getSchemaUpdateOptions(),
         "a table gains only the columns a schema file gives");
-    // Only streaming templates declare it; elsewhere it reads as unset.
-    Integer refresh = options.as(SchemaRefreshOptions.class).getTableSchemaRefreshSeconds();
-    if (refresh != null && refresh != 0) {
-      refuse(SchemaRefreshOptions.PARAMETER, "only one table's schema is followed so far");
-    }
   }
 
   private static void refuseIfGiven(String parameter, String value, String why) {

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Set;
+import java.util.function.LongSupplier;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.Method;
@@ -109,6 +110,14 @@ public record WriteSettings(
           routing, usesStorageWriteApi(method), partitioningField, partitioningType);
     }
     int refreshSeconds = schemaRefreshSeconds(options, method, routing, frequency);
+    if (routing != null && refreshSeconds > 0) {
+      routing =
+          routing.followingTableSchemasBy(
+              new RoutedSchemaFollowing(
+                  options,
+                  refreshSeconds * 1000L,
+                  (LongSupplier & Serializable) System::currentTimeMillis));
+    }
     Set<SchemaUpdateOption> schemaUpdates = schemaUpdates(options, output, routing);
     if (routing != null && !schemaUpdates.isEmpty() && usesStorageWriteApi(method)) {
       // The Storage Write API adds no columns: each table is widened before its first row.
@@ -185,9 +194,9 @@ public record WriteSettings(
   }
 
   /**
-   * How often a streaming job reads its table's schema again ({@link FollowedTableSchema}); 0 when
-   * it does not. Only the Storage Write API takes new columns while it writes, and only a table
-   * known before the job starts is followed.
+   * How often a streaming job reads its table's schema again ({@link FollowedTableSchema}), or each
+   * routed table's own where tables give their schemas ({@link RoutedSchemaFollowing}); 0 when it
+   * does not. Only the Storage Write API takes new columns while it writes.
    */
   private static int schemaRefreshSeconds(
       BigQueryOutputOptions options, Method method, RowRouting routing, int triggeringSeconds) {
@@ -205,7 +214,15 @@ public record WriteSettings(
       throw new InvalidParameterException(
           parameter, "needs the Storage Write API: BigQuery load jobs take no new columns");
     }
-    refuseRouting(parameter, routing, ": only the one output table's schema is followed");
+    if (routing != null && !routing.tablesGiveSchemas()) {
+      throw new InvalidParameterException(
+          parameter,
+          "follows each routed table's own schema, and with JSONPath every routed table's rows"
+              + " are converted against that one schema: leave JSONPath out, and each table's"
+              + " rows are converted against its schema as it is read every "
+              + seconds
+              + " s");
+    }
     Integer streams = options.getNumStorageWriteApiStreams();
     if (method == Method.STORAGE_WRITE_API && (streams == null || streams <= 0)) {
       // Each exactly-once stream learns a new column from its own appends only; auto-sharding
@@ -375,8 +392,9 @@ public record WriteSettings(
   }
 
   /**
-   * Whether the running job follows the output table's schema: rows converted against the schema
-   * {@link FollowedTableSchema} reads, written by BigQueryIO with its auto schema update.
+   * Whether the running job follows the output table's schema, or each routed table's own where
+   * tables give their schemas: rows converted against the schema {@link FollowedTableSchema} reads,
+   * written by BigQueryIO with its auto schema update.
    */
   public boolean followsTableSchema() {
     return schemaRefreshSeconds > 0;

@@ -34,6 +34,7 @@ final class FollowingRun {
   private final ByteArrayOutputStream console = new ByteArrayOutputStream();
   private final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
   private LocalPubsubInput input;
+  private boolean keepTables;
 
   /**
    * @param name starts the subscription's and the table's names
@@ -67,6 +68,20 @@ final class FollowingRun {
     return table;
   }
 
+  /**
+   * Routes each message to the table {@link #table()} + {@code "_"} + its attribute {@code
+   * attribute}, without {@code JSONPath}: each table's own schema converts its messages, so the
+   * test makes the tables before the run, which keeps them.
+   */
+  FollowingRun routedByAttribute(String attribute) {
+    parameters.remove("JSONPath");
+    parameters.put(
+        "outputTableNameTemplate",
+        table.substring(table.indexOf('.') + 1) + "_{attribute:" + attribute + "}");
+    keepTables = true;
+    return this;
+  }
+
   /** The schema file the run starts with. */
   static Path schemaFile() {
     return Path.of(SCHEMA);
@@ -94,7 +109,7 @@ final class FollowingRun {
     if (atLeastOnce) {
       run.addPipelineArgs(List.of("--experiments=streaming_mode_at_least_once"));
     }
-    return run;
+    return keepTables ? run.keepingTablesOfPreviousRun() : run;
   }
 
   /** Publishes to the run's subscription; after {@link #localRun}. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,30 +75,10 @@ class TableSchemaFollowingTest {
     after.add(message(18, "app-18", true));
     int sent = before.size() + ticks.size() + after.size();
 
-    Phases phases =
-        new Phases(
-            following,
-            before.size(),
-            List.of(ticks.subList(0, 2), ticks.subList(2, 4), after),
-            following.refreshPeriod().plus(SETTLE_AFTER_PERIOD));
-    RecordCounts counts =
-        following
-            .localRun(
-                dir,
-                before,
-                (now, bigQuery, tables) ->
-                    LocalRun.accountedFor(phases.published()).test(now, bigQuery, tables)
-                        && phases.next())
-            .execute()
-            .counts();
+    RecordCounts counts = runInPhases(following, following.table(), before, ticks, after);
     TemplateRun result = following.result(dir);
 
-    Map<Integer, String> channels = new TreeMap<>();
-    for (JsonNode row : result.rows(table)) {
-      JsonNode channel = row.get("channel");
-      channels.put(
-          row.get("n").asInt(), channel == null || channel.isNull() ? "" : channel.asText());
-    }
+    Map<Integer, String> channels = channels(result.rows(table));
     Map<Integer, String> expected = new TreeMap<>();
     for (int i : new int[] {0, 2, 4, 6, 8, 9, 10, 11}) {
       expected.put(i, "");
@@ -121,6 +103,117 @@ class TableSchemaFollowingTest {
   }
 
   /**
+   * Routed messages without {@code JSONPath} (each table's own schema converts its messages): a
+   * column added to one table while the job runs takes values in that table once it has been there
+   * a refresh period, while the other table, which still lacks it, keeps dead-lettering the field.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aColumnAddedToOneRoutedTableTakesValuesThereFromThenOn(
+      boolean atLeastOnce, PubsubEmulator emulator) throws Exception {
+    FollowingRun following =
+        new FollowingRun("routed-follow", atLeastOnce, emulator).routedByAttribute("kind");
+    String altered = following.table() + "_a";
+    String unaltered = following.table() + "_b";
+    FakeDatasetService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    datasets.createDataset("test-project", "stream", "", "", null);
+    for (String table : List.of(altered, unaltered)) {
+      datasets.createTable(
+          new Table()
+              .setTableReference(BigQueryHelpers.parseTableSpec(table))
+              .setSchema(
+                  BigQuerySchemas.parse(Files.readString(FollowingRun.schemaFile()), "test")));
+    }
+
+    // Before: to each table, 2 messages without the field and 2 with it (dead letters).
+    List<OutgoingMessage> before = new ArrayList<>();
+    for (int i = 0; i < 8; i++) {
+      before.add(routed(message(i, i % 4 < 2 ? null : "web-" + i, false), i % 2 == 0 ? "a" : "b"));
+    }
+    List<OutgoingMessage> ticks = new ArrayList<>();
+    for (int i = 8; i < 12; i++) {
+      ticks.add(routed(message(i, null, false), i % 2 == 0 ? "a" : "b"));
+    }
+    // Once the column has settled in table a: 3 with it to each table.
+    List<OutgoingMessage> after = new ArrayList<>();
+    for (int i = 12; i < 18; i++) {
+      after.add(routed(message(i, "app-" + i, false), i % 2 == 0 ? "a" : "b"));
+    }
+    int sent = before.size() + ticks.size() + after.size();
+
+    RecordCounts counts = runInPhases(following, altered, before, ticks, after);
+    TemplateRun result = following.result(dir);
+
+    assertEquals(
+        Map.of(0, "", 4, "", 8, "", 10, "", 12, "app-12", 14, "app-14", 16, "app-16"),
+        channels(result.rows(altered)),
+        result.console);
+    assertEquals(
+        Map.of(1, "", 5, "", 9, "", 11, ""), channels(result.rows(unaltered)), result.console);
+    Map<Integer, String> deadLetters = new TreeMap<>();
+    for (JsonNode deadLetter : result.rows(following.table() + "_error_records")) {
+      deadLetters.put(
+          FollowingRun.messageNumber(deadLetter), deadLetter.get("errorMessage").asText());
+      assertEquals("CONVERT", deadLetter.get("stage").asText(), deadLetter.toString());
+      assertTrue(
+          deadLetter.get("errorMessage").asText().contains("channel"), deadLetter.toString());
+    }
+    assertEquals(List.of(2, 3, 6, 7, 13, 15, 17), List.copyOf(deadLetters.keySet()));
+    assertEquals(sent, 11 + deadLetters.size(), "read = written + dead-lettered");
+    assertEquals(sent, counts.read(), result.console);
+    assertTrue(counts.balanced(), result.console);
+  }
+
+  /**
+   * Runs the job, publishing {@code before} once it has started, then adding the channel column to
+   * {@code altered} and publishing the ticks in two rounds and {@code after}, each once the last
+   * has settled ({@link Phases}).
+   */
+  private RecordCounts runInPhases(
+      FollowingRun following,
+      String altered,
+      List<OutgoingMessage> before,
+      List<OutgoingMessage> ticks,
+      List<OutgoingMessage> after)
+      throws Exception {
+    Phases phases =
+        new Phases(
+            following,
+            altered,
+            before.size(),
+            List.of(ticks.subList(0, 2), ticks.subList(2, 4), after),
+            following.refreshPeriod().plus(SETTLE_AFTER_PERIOD));
+    return following
+        .localRun(
+            dir,
+            before,
+            (now, bigQuery, tables) ->
+                LocalRun.accountedFor(phases.published()).test(now, bigQuery, tables)
+                    && phases.next())
+        .execute()
+        .counts();
+  }
+
+  /** Each row's message number and channel ("" for none). */
+  private static Map<Integer, String> channels(List<JsonNode> rows) {
+    Map<Integer, String> channels = new TreeMap<>();
+    for (JsonNode row : rows) {
+      JsonNode channel = row.get("channel");
+      channels.put(
+          row.get("n").asInt(), channel == null || channel.isNull() ? "" : channel.asText());
+    }
+    return channels;
+  }
+
+  /** {@code message} with attribute {@code kind}, which names its table. */
+  private static OutgoingMessage routed(OutgoingMessage message, String kind) {
+    Map<String, String> attributes = new HashMap<>(message.attributes());
+    attributes.put("kind", kind);
+    return new OutgoingMessage(message.data(), attributes);
+  }
+
+  /**
    * What the test does between progress reports, once all that was published is in a table: first
    * the column is added and the first batch published; then each next batch once the last has been
    * in a table for {@code settle}. Two rounds of ticks make sure the converter has read the new
@@ -128,18 +221,24 @@ class TableSchemaFollowingTest {
    */
   private static final class Phases {
     private final FollowingRun following;
+    private final String altered;
     private final List<List<OutgoingMessage>> batches;
     private final Duration settle;
     private int next;
     private int published;
     private long lastInAt;
 
+    /**
+     * @param altered the table that gains the channel column
+     */
     Phases(
         FollowingRun following,
+        String altered,
         int publishedBefore,
         List<List<OutgoingMessage>> batches,
         Duration settle) {
       this.following = following;
+      this.altered = altered;
       this.published = publishedBefore;
       this.batches = batches;
       this.settle = settle;
@@ -172,7 +271,7 @@ class TableSchemaFollowingTest {
     }
 
     private void addChannelColumn() throws IOException {
-      TableReference ref = BigQueryHelpers.parseTableSpec(following.table());
+      TableReference ref = BigQueryHelpers.parseTableSpec(altered);
       TableSchema schema =
           BigQuerySchemas.parse(Files.readString(FollowingRun.schemaFile()), "test");
       schema.getFields().add(new TableFieldSchema().setName("channel").setType("STRING"));

@@ -140,6 +140,28 @@ class FollowedTableSchemaTest {
     assertEquals(List.of("id", "n", "channel"), names(followed.schema()));
   }
 
+  /**
+   * A routed table whose own schema converts its rows is followed from when it was found: read
+   * again a period later, a column seen then converted into a period after that.
+   */
+  @Test
+  void aRoutedTableIsFollowedFromWhenItWasFound() throws Exception {
+    PipelineOptions options = PipelineOptionsFactory.create();
+    BigQueryServicesOverride.install(
+        options, new FakeBigQueryServices().withDatasetService(datasets));
+    RoutedSchemaFollowing following = new RoutedSchemaFollowing(options, PERIOD, now::get);
+    TableSchema found = datasets.getTable(REF).getSchema();
+    assertSame(found, following.schemaOf(TABLE, found), "as found, until a period has passed");
+
+    datasets.updateTableSchema(REF, widened());
+    now.addAndGet(PERIOD - 1);
+    assertEquals(List.of("id", "n"), names(following.schemaOf(TABLE, found)), "no read yet");
+    now.addAndGet(1);
+    assertEquals(List.of("id", "n"), names(following.schemaOf(TABLE, found)), "read, not settled");
+    now.addAndGet(PERIOD);
+    assertEquals(List.of("id", "n", "channel"), names(following.schemaOf(TABLE, found)));
+  }
+
   @Test
   void addedColumnsAreTheTopLevelNamesTheOldSchemaLacksInAnyCase() {
     TableSchema before = schema("[{\"name\": \"Id\", \"type\": \"STRING\"}]");

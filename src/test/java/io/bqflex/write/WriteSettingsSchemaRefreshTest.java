@@ -51,10 +51,25 @@ class WriteSettingsSchemaRefreshTest {
   }
 
   @Test
-  void routedRowsAreRefusedNamingTheTemplate() {
+  void routedRowsFollowEachTablesOwnSchemaOnly() {
     InvalidParameterException e =
         assertThrows(InvalidParameterException.class, () -> settings(30, true, "events_{id}"));
-    assertTrue(e.getMessage().contains("outputTableNameTemplate"), e.getMessage());
+    assertEquals(
+        "parameter 'tableSchemaRefreshSeconds': follows each routed table's own schema, and with"
+            + " JSONPath every routed table's rows are converted against that one schema: leave"
+            + " JSONPath out, and each table's rows are converted against its schema as it is read"
+            + " every 30 s",
+        e.getMessage());
+
+    SchemaRefreshOptions ownSchemas =
+        PipelineOptionsFactory.fromArgs("--streaming=true", "--numStorageWriteApiStreams=2")
+            .as(SchemaRefreshOptions.class);
+    ownSchemas.setTableSchemaRefreshSeconds(30);
+    ownSchemas.setOutputTableNameTemplate("events_{id}");
+    WriteSettings settings =
+        WriteSettings.ofTablesOwnSchemas(ownSchemas, "outputTableSpec", "my-project:shop.events");
+    assertTrue(settings.followsTableSchema());
+    assertTrue(settings.tablesGiveSchemas());
   }
 
   @Test

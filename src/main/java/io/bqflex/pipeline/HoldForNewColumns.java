@@ -1,6 +1,7 @@
 package io.bqflex.pipeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableSchema;
 import io.bqflex.core.RecordCounters;
 import io.bqflex.core.Records;
@@ -11,7 +12,6 @@ import io.bqflex.rows.NewColumns;
 import io.bqflex.rows.PayloadFormat;
 import io.bqflex.write.FollowedTableSchema;
 import io.bqflex.write.SchemaPatchesSource;
-import io.bqflex.write.TableWidening;
 import io.bqflex.write.WriteSettings;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,6 +21,7 @@ import org.apache.beam.sdk.coders.BooleanCoder;
 import org.apache.beam.sdk.coders.KvCoder;
 import org.apache.beam.sdk.coders.StringUtf8Coder;
 import org.apache.beam.sdk.coders.VarLongCoder;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryIO.Write.CreateDisposition;
 import org.apache.beam.sdk.metrics.Counter;
 import org.apache.beam.sdk.options.PipelineOptions;
 import org.apache.beam.sdk.state.BagState;
@@ -51,9 +52,9 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>every {@link #TICK} the held records' missing fields are merged and added to the table in
- *       one update guarded by its etag ({@link TableWidening}), at most one update per tick, well
- *       inside BigQuery's 5 per 10 seconds per table; the first records to bring a field type its
- *       column, the type most of them give;
+ *       one update guarded by its etag ({@link io.bqflex.write.TableWidening}), at most one update
+ *       per tick, well inside BigQuery's 5 per 10 seconds per table; the first records to bring a
+ *       field type its column, the type most of them give;
  *   <li>a held record goes on once the schema the conversion uses ({@link FollowedTableSchema}, a
  *       refresh period behind the table) has all its fields, so the writer has had that period to
  *       learn the columns; the conversion then writes it, or dead-letters a value that does not fit
@@ -69,25 +70,52 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
   private static final TupleTag<SourceRecord> READY = new TupleTag<>() {};
   private static final TupleTag<KV<String, SourceRecord>> HELD = new TupleTag<>() {};
 
-  private final FollowedTableSchema followed;
+  private final GrowingTables tables;
   private final PayloadFormat format;
-  private final WriteSettings settings;
+  private final Duration refreshPeriod;
   private final SchemaPatchesSource patches;
 
+  private HoldForNewColumns(
+      GrowingTables tables,
+      PayloadFormat format,
+      WriteSettings settings,
+      SchemaPatchesSource patches) {
+    this.tables = tables;
+    this.format = format;
+    this.refreshPeriod = Duration.ofSeconds(settings.schemaRefreshSeconds());
+    this.patches = patches;
+  }
+
   /**
+   * Holds the records for the one output table.
+   *
    * @param followed the schema the conversion uses
    * @param format shows each payload as JSON, as the UDF sees it
    * @param settings the write's: its table, the schema and partitioning to create it with
    */
-  public HoldForNewColumns(
+  public static HoldForNewColumns forTable(
       FollowedTableSchema followed,
       PayloadFormat format,
       WriteSettings settings,
       SchemaPatchesSource patches) {
-    this.followed = followed;
-    this.format = format;
-    this.settings = settings;
-    this.patches = patches;
+    return new HoldForNewColumns(GrowingTables.one(followed, settings), format, settings, patches);
+  }
+
+  /**
+   * Holds each record for the routed table its own fields name, where tables give their schemas
+   * (each followed, {@code tableSchemaRefreshSeconds}): keyed by table, each table gains the
+   * columns of its own records, or is created with them unless {@code CREATE_NEVER}.
+   *
+   * @param format shows each payload as JSON, as the UDF sees it
+   */
+  public static HoldForNewColumns forRoutedTables(
+      PayloadFormat format, WriteSettings settings, SchemaPatchesSource patches) {
+    return new HoldForNewColumns(
+        GrowingTables.routed(
+            settings.routing(), settings.createDisposition() != CreateDisposition.CREATE_NEVER),
+        format,
+        settings,
+        patches);
   }
 
   /**
@@ -102,15 +130,13 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
-    String table = settings.table().base();
-    long maxHoldMillis = maxHold(Duration.ofSeconds(settings.schemaRefreshSeconds())).toMillis();
+    long maxHoldMillis = maxHold(refreshPeriod).toMillis();
     PCollectionTuple sorted =
         input
             .get(Records.RECORDS)
             .apply(
                 "SortByNewFields",
-                ParDo.of(new SortFn(followed, format, table))
-                    .withOutputTags(READY, TupleTagList.of(HELD)));
+                ParDo.of(new SortFn(tables, format)).withOutputTags(READY, TupleTagList.of(HELD)));
     sorted.get(READY).setCoder(SourceRecordCoder.of());
     PCollection<SourceRecord> released =
         sorted
@@ -118,7 +144,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
             .setCoder(KvCoder.of(StringUtf8Coder.of(), SourceRecordCoder.of()))
             .apply(
                 "HoldUntilColumnsSettle",
-                ParDo.of(new HoldFn(followed, format, settings, patches, maxHoldMillis)))
+                ParDo.of(new HoldFn(tables, format, patches, maxHoldMillis)))
             .setCoder(SourceRecordCoder.of());
     PCollection<SourceRecord> records =
         PCollectionList.of(sorted.get(READY)).and(released).apply("Rejoin", Flatten.pCollections());
@@ -128,24 +154,31 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
 
   /** Records with fields the settled schema lacks to be held, by their table; the rest go on. */
   private static final class SortFn extends DoFn<SourceRecord, SourceRecord> {
-    private final FollowedTableSchema followed;
+    private final GrowingTables tables;
     private final PayloadFormat format;
-    private final String table;
 
-    SortFn(FollowedTableSchema followed, PayloadFormat format, String table) {
-      this.followed = followed;
+    SortFn(GrowingTables tables, PayloadFormat format) {
+      this.tables = tables;
       this.format = format;
-      this.table = table;
     }
 
     @ProcessElement
     public void process(@Element SourceRecord record, MultiOutputReceiver out) {
-      if (NewFields.of(record, format, followed.schema().getFields()).isEmpty()) {
+      JsonNode json = RecordObjects.objectOf(record, format);
+      // A record that is not one JSON object, or names no table, is dead-lettered by the
+      // conversion.
+      String table = json == null ? null : tables.tableOf(record, json);
+      if (table == null || NewFields.in(json, fieldsOf(tables.settled(table))).isEmpty()) {
         out.get(READY).output(record);
       } else {
         out.get(HELD).output(KV.of(table, record));
       }
     }
+  }
+
+  /** The columns of {@code schema}; none for a table that does not exist (null). */
+  private static List<TableFieldSchema> fieldsOf(TableSchema schema) {
+    return schema == null || schema.getFields() == null ? List.of() : schema.getFields();
   }
 
   /** Holds a table's records with new fields, widens the table and lets them go once settled. */
@@ -154,10 +187,8 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
 
     private final Counter held = RecordCounters.counter("records_held_for_new_columns");
     private final Counter added = RecordCounters.counter("columns_added");
-    private final FollowedTableSchema followed;
+    private final GrowingTables tables;
     private final PayloadFormat format;
-    private final WriteSettings settings;
-    private final String table;
     private final SchemaPatchesSource patches;
     private final long maxHoldMillis;
 
@@ -178,15 +209,12 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
     private final TimerSpec tickSpec = TimerSpecs.timer(TimeDomain.PROCESSING_TIME);
 
     HoldFn(
-        FollowedTableSchema followed,
+        GrowingTables tables,
         PayloadFormat format,
-        WriteSettings settings,
         SchemaPatchesSource patches,
         long maxHoldMillis) {
-      this.followed = followed;
+      this.tables = tables;
       this.format = format;
-      this.settings = settings;
-      this.table = settings.table().base();
       this.patches = patches;
       this.maxHoldMillis = maxHoldMillis;
     }
@@ -208,25 +236,28 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
     @OnTimer("tick")
     public void tick(
         PipelineOptions options,
+        @Key String table,
         @StateId("held") BagState<KV<Long, SourceRecord>> records,
         @StateId("ticking") ValueState<Boolean> ticking,
         @StateId("widened") ValueState<String> widened,
         @TimerId("tick") Timer tick,
         OutputReceiver<SourceRecord> out) {
-      TableSchema settled = followed.schema();
+      List<TableFieldSchema> settled = fieldsOf(tables.settled(table));
       String widenedJson = widened.read();
-      TableSchema known =
-          widenedJson == null ? settled : BigQuerySchemas.parse(widenedJson, "widened schema");
+      List<TableFieldSchema> known =
+          widenedJson == null
+              ? settled
+              : fieldsOf(BigQuerySchemas.parse(widenedJson, "widened schema"));
       List<KV<Long, SourceRecord>> waiting = new ArrayList<>();
       List<Lacking> lacking = new ArrayList<>();
       NewColumns missing = new NewColumns();
       for (KV<Long, SourceRecord> record : records.read()) {
         JsonNode json = RecordObjects.objectOf(record.getValue(), format);
-        if (NewFields.in(json, settled.getFields()).isEmpty()) {
+        if (NewFields.in(json, settled).isEmpty()) {
           out.output(record.getValue());
           continue;
         }
-        NewColumns unknown = NewFields.in(json, known.getFields());
+        NewColumns unknown = NewFields.in(json, known);
         if (unknown.isEmpty()) {
           waiting.add(record);
         } else {
@@ -235,7 +266,7 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
         }
       }
       if (!lacking.isEmpty()) {
-        Optional<NewColumns.Widening> widening = widen(options, missing);
+        Optional<NewColumns.Widening> widening = widen(options, table, missing);
         if (widening.isEmpty()) {
           // The table may not be created, or BigQuery failed: next tick.
           lacking.forEach(record -> waiting.add(record.held()));
@@ -284,10 +315,11 @@ public final class HoldForNewColumns extends PTransform<PCollectionTuple, PColle
      * The table with the columns added, or created with them; empty when it does not exist and is
      * not to be created, or BigQuery failed.
      */
-    private Optional<NewColumns.Widening> widen(PipelineOptions options, NewColumns missing) {
+    private Optional<NewColumns.Widening> widen(
+        PipelineOptions options, String table, NewColumns missing) {
       try {
         Optional<NewColumns.Widening> widening =
-            TableWidening.addColumnsOrCreate(patches.open(options), settings, missing);
+            tables.widen(patches.open(options), table, missing);
         widening.ifPresent(w -> WideningReport.report(table, w, added));
         return widening;
       } catch (RuntimeException e) {

@@ -7,11 +7,8 @@ import io.bqflex.core.SourceRecord;
 import io.bqflex.rows.BigQuerySchemas;
 import io.bqflex.rows.NewColumns;
 import io.bqflex.rows.PayloadFormat;
-import io.bqflex.write.DecoratedTable;
-import io.bqflex.write.NameTemplate;
 import io.bqflex.write.RowRouting;
 import io.bqflex.write.SchemaPatchesSource;
-import io.bqflex.write.TableWidening;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,10 +39,9 @@ import org.apache.beam.sdk.values.PCollectionView;
  */
 public final class MapNewColumnsPerTable
     extends PTransform<PCollection<SourceRecord>, PCollectionView<Map<String, String>>> {
-  private final RowRouting routing;
+  private final GrowingTables tables;
   private final PayloadFormat schemaless;
   private final SchemaPatchesSource patches;
-  private final boolean mayCreate;
 
   /**
    * @param routing names each record's table from its own fields and looks up its schema
@@ -57,45 +53,39 @@ public final class MapNewColumnsPerTable
       PayloadFormat schemaless,
       SchemaPatchesSource patches,
       boolean mayCreate) {
-    this.routing = routing;
+    this.tables = GrowingTables.routed(routing, mayCreate);
     this.schemaless = schemaless;
     this.patches = patches;
-    this.mayCreate = mayCreate;
   }
 
   @Override
   public PCollectionView<Map<String, String>> expand(PCollection<SourceRecord> records) {
     return records
-        .apply("FieldsEachTableLacks", ParDo.of(new NewFieldsFn(routing, schemaless)))
+        .apply("FieldsEachTableLacks", ParDo.of(new NewFieldsFn(tables, schemaless)))
         .setCoder(KvCoder.of(StringUtf8Coder.of(), SerializableCoder.of(NewColumns.class)))
         .apply("MergePerTable", Combine.perKey(new MergeNewColumns()))
-        .apply("AddColumns", ParDo.of(new AddColumnsFn(patches, mayCreate)))
+        .apply("AddColumns", ParDo.of(new AddColumnsFn(tables, patches)))
         .apply("AsSideInput", View.asMap());
   }
 
   /** Each record's table, and the fields the record carries that the table lacks. */
   private static final class NewFieldsFn extends DoFn<SourceRecord, KV<String, NewColumns>> {
-    private final RowRouting routing;
+    private final GrowingTables tables;
     private final PayloadFormat schemaless;
 
-    NewFieldsFn(RowRouting routing, PayloadFormat schemaless) {
-      this.routing = routing;
+    NewFieldsFn(GrowingTables tables, PayloadFormat schemaless) {
+      this.tables = tables;
       this.schemaless = schemaless;
     }
 
     @ProcessElement
     public void process(@Element SourceRecord record, OutputReceiver<KV<String, NewColumns>> out) {
       JsonNode object = RecordObjects.objectOf(record, schemaless);
-      if (object == null) {
+      String table = object == null ? null : tables.tableOf(record, object);
+      if (table == null) {
         return;
       }
-      String table;
-      try {
-        table = DecoratedTable.baseOf(routing.tableOf(object, record.attributes()));
-      } catch (NameTemplate.NoName e) {
-        return;
-      }
-      TableSchema schema = routing.existingSchema(table);
+      TableSchema schema = tables.settled(table);
       NewColumns found = NewFields.in(object, schema == null ? List.of() : schema.getFields());
       if (!found.isEmpty()) {
         out.output(KV.of(table, found));
@@ -109,12 +99,12 @@ public final class MapNewColumnsPerTable
    */
   private static final class AddColumnsFn extends DoFn<KV<String, NewColumns>, KV<String, String>> {
     private final Counter added = RecordCounters.counter("columns_added");
+    private final GrowingTables tables;
     private final SchemaPatchesSource patches;
-    private final boolean mayCreate;
 
-    AddColumnsFn(SchemaPatchesSource patches, boolean mayCreate) {
+    AddColumnsFn(GrowingTables tables, SchemaPatchesSource patches) {
+      this.tables = tables;
       this.patches = patches;
-      this.mayCreate = mayCreate;
     }
 
     @ProcessElement
@@ -124,8 +114,7 @@ public final class MapNewColumnsPerTable
         OutputReceiver<KV<String, String>> out) {
       String table = columns.getKey();
       Optional<NewColumns.Widening> widening =
-          TableWidening.addColumnsOrCreate(
-              patches.open(options), table, columns.getValue(), mayCreate);
+          tables.widen(patches.open(options), table, columns.getValue());
       if (widening.isEmpty()) {
         return;
       }

@@ -118,7 +118,8 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
       records =
           records.apply(
               "AddColumnsForNewFields",
-              new HoldForNewColumns(followed, messages, settings, SchemaPatchesSource.of(options)));
+              HoldForNewColumns.forTable(
+                  followed, messages, settings, SchemaPatchesSource.of(options)));
     }
     records
         .apply(
@@ -129,15 +130,27 @@ public final class PubsubToBigQuery implements Template<PubsubToBigQuery.Options
 
   /**
    * Routed messages without {@code JSONPath}: each converted against the schema of the table its
-   * own fields (or attributes) name ({@link ConvertRecords#perTable}), and written to that table.
+   * own fields (or attributes) name ({@link ConvertRecords#perTable}), and written to that table;
+   * with {@code autoMapTables}, a message with fields its table lacks waits while the table gains
+   * them ({@link HoldForNewColumns#forRoutedTables}).
    */
   private static void buildForTablesOwnSchemas(
       Pipeline pipeline, Options options, WriteSettings settings) {
     refuseMetadataColumnsWithoutSchema(options);
     MessageFormats formats = new MessageFormats(options);
-    pipeline
-        .apply("ReadPubsub", reader(options))
-        .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), ConvertRecords.withoutSchema(formats)))
+    PayloadFormat schemaless = ConvertRecords.withoutSchema(formats);
+    PCollectionTuple records =
+        pipeline
+            .apply("ReadPubsub", reader(options))
+            .apply("ApplyUdf", ApplyUdf.of(Udfs.specOf(options), schemaless));
+    if (settings.mapsNewFields()) {
+      records =
+          records.apply(
+              "AddColumnsForNewFields",
+              HoldForNewColumns.forRoutedTables(
+                  schemaless, settings, SchemaPatchesSource.of(options)));
+    }
+    records
         .apply(
             "ConvertRecords",
             ConvertRecords.perTable(settings.routing(), settings.formatsForTables(formats))

@@ -204,7 +204,7 @@ public final class RowRouting implements Serializable {
     String table = tableOf(record, attributes);
     String base = DecoratedTable.baseOf(table);
     TableSchema worked = known.apply(base);
-    TableSchema schema = worked != null ? worked : followed(base, existingSchema(base));
+    TableSchema schema = worked != null ? worked : schemaOf(base);
     if (schema == null) {
       throw new NameTemplate.NoName(
           "table "
@@ -217,8 +217,14 @@ public final class RowRouting implements Serializable {
     return new Destination(table, schema);
   }
 
-  /** {@code found}, {@code table}'s schema as first found (null: none), as followed since. */
-  private TableSchema followed(String table, TableSchema found) {
+  /**
+   * Where each table's own schema converts its rows: the schema {@code table}'s rows ({@code
+   * project:dataset.name}, without decorator) are converted against now, as first found or as
+   * followed since ({@code tableSchemaRefreshSeconds}); null while the table does not exist, as far
+   * as known.
+   */
+  public TableSchema schemaOf(String table) {
+    TableSchema found = existingSchema(table);
     return following == null || found == null ? found : following.schemaOf(table, found);
   }
 
@@ -238,7 +244,7 @@ public final class RowRouting implements Serializable {
    * or null while it does not exist: looked up once, where each table's own schema converts its
    * rows.
    */
-  public TableSchema existingSchema(String table) {
+  private TableSchema existingSchema(String table) {
     return existence.tableSchema(table);
   }
 

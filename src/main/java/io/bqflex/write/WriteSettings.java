@@ -156,9 +156,9 @@ public record WriteSettings(
 
   /**
    * Whether columns are added for the fields records carry that the table lacks ({@code
-   * autoMapTables}): for jobs writing one table, and batch jobs whose routed tables give their own
+   * autoMapTables}): for jobs writing one table, and jobs whose routed tables give their own
    * schemas (each table gains the columns its records call for); streaming jobs need to follow
-   * their table's schema, as they hold the records with new fields until the columns have settled.
+   * their tables' schemas, as they hold the records with new fields until the columns have settled.
    */
   private static boolean mapsNewFields(
       BigQueryOutputOptions options, RowRouting routing, int schemaRefreshSeconds) {
@@ -180,8 +180,6 @@ public record WriteSettings(
               + " each routed table's own schema: leave JSONPath out, and each table gains the"
               + " columns its records call for");
     }
-    refuseRouting(
-        parameter, streaming ? routing : null, " on a streaming job: only one table gains columns");
     if (streaming && schemaRefreshSeconds == 0) {
       throw new InvalidParameterException(
           parameter,
@@ -258,18 +256,6 @@ public record WriteSettings(
         options.getWriteDisposition(),
         output.partition() != null || (routing != null && routing.decoratesPartitions()));
     return Collections.unmodifiableSet(updates); // in BigQuery's order, as load jobs list them
-  }
-
-  /**
-   * Refuses {@code parameter} when rows are routed: it works on the one output table only so far.
-   *
-   * @param why what follows the routing parameter's name in the message
-   */
-  private static void refuseRouting(String parameter, RowRouting routing, String why) {
-    if (routing != null) {
-      throw new InvalidParameterException(
-          parameter, "does not yet work with " + routing.templates().get(0).parameter() + why);
-    }
   }
 
   /**

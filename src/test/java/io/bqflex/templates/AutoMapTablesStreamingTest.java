@@ -82,7 +82,7 @@ class AutoMapTablesStreamingTest {
     for (int n = 4; n < 10; n++) {
       expected.put(n, n + "/C" + n);
     }
-    for (int n : traffic.plainSent()) {
+    for (int n : traffic.plainSent().keySet()) {
       expected.put(n, "/");
     }
     assertEquals(expected, written, result.console);
@@ -142,6 +142,95 @@ class AutoMapTablesStreamingTest {
     assertTrue(counts.balanced(), result.console);
   }
 
+  /**
+   * Routed messages without {@code JSONPath}: each table gains the columns of its own messages, so
+   * qty is INT64 in table a and STRING in table b; in a, one message's qty is text (four to one:
+   * INT64 wins) and is a dead letter naming the field.
+   */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void eachRoutedTableGainsTheColumnsOfItsOwnMessages(boolean atLeastOnce, PubsubEmulator emulator)
+      throws Exception {
+    FollowingRun following =
+        new FollowingRun("automap-routed", atLeastOnce, emulator, "autoMapTables", "true")
+            .routedByAttribute("kind");
+    FakeDatasetService datasets = following.createRoutedTables("a", "b");
+
+    List<OutgoingMessage> before = new ArrayList<>();
+    for (int n = 0; n < 4; n++) {
+      before.add(following.routedTo(message(n, ""), n % 2 == 0 ? "a" : "b"));
+    }
+    List<OutgoingMessage> burst = new ArrayList<>();
+    for (int n = 4; n < 8; n++) {
+      burst.add(
+          following.routedTo(message(n, ",\"qty\":" + n + ",\"coupon\":\"C" + n + "\""), "a"));
+    }
+    for (int n = 8; n < 12; n++) {
+      burst.add(following.routedTo(message(n, ",\"qty\":\"q" + n + "\""), "b"));
+    }
+    burst.add(following.routedTo(message(12, ",\"qty\":\"twelve\""), "a"));
+
+    Traffic traffic = new Traffic(following, before.size(), burst, true, List.of("a", "b"));
+    RecordCounts counts = following.localRun(dir, before, traffic::done).execute().counts();
+    TemplateRun result = following.result(dir);
+
+    Map<Integer, String> expectedA = new TreeMap<>(Map.of(0, "/", 2, "/"));
+    Map<Integer, String> expectedB = new TreeMap<>(Map.of(1, "/", 3, "/"));
+    for (int n = 4; n < 8; n++) {
+      expectedA.put(n, n + "/C" + n);
+    }
+    for (int n = 8; n < 12; n++) {
+      expectedB.put(n, "q" + n + "/");
+    }
+    traffic
+        .plainSent()
+        .forEach((n, kind) -> (kind.equals("a") ? expectedA : expectedB).put(n, "/"));
+    Map<Integer, String> writtenA = qtyAndCoupon(result.rows(following.table() + "_a"));
+    Map<Integer, String> writtenB = qtyAndCoupon(result.rows(following.table() + "_b"));
+    assertEquals(expectedA, writtenA, result.console);
+    assertEquals(expectedB, writtenB, result.console);
+
+    Map<Integer, String> deadLetters = new TreeMap<>();
+    for (JsonNode deadLetter : result.rows(following.table() + "_error_records")) {
+      deadLetters.put(
+          FollowingRun.messageNumber(deadLetter), deadLetter.get("errorMessage").asText());
+    }
+    assertEquals(List.of(12), List.copyOf(deadLetters.keySet()), result.console);
+    assertTrue(deadLetters.get(12).contains("qty"), deadLetters.get(12));
+
+    assertEquals(
+        Map.of("qty", "INT64 NULLABLE", "coupon", "STRING NULLABLE"),
+        addedColumns(datasets, following.table() + "_a"));
+    assertEquals(
+        Map.of("qty", "STRING NULLABLE"), addedColumns(datasets, following.table() + "_b"));
+    int sent = traffic.sent();
+    assertEquals(
+        sent, writtenA.size() + writtenB.size() + deadLetters.size(), "read = written + dead");
+    assertEquals(sent, counts.read(), result.console);
+    assertTrue(counts.balanced(), result.console);
+  }
+
+  private static Map<Integer, String> qtyAndCoupon(List<JsonNode> rows) {
+    Map<Integer, String> written = new TreeMap<>();
+    for (JsonNode row : rows) {
+      written.put(row.get("n").asInt(), text(row, "qty") + "/" + text(row, "coupon"));
+    }
+    return written;
+  }
+
+  /** The columns of {@code table} besides those of the schema it was made with. */
+  private static Map<String, String> addedColumns(FakeDatasetService datasets, String table)
+      throws Exception {
+    Map<String, String> added = new TreeMap<>();
+    for (TableFieldSchema column :
+        datasets.getTable(BigQueryHelpers.parseTableSpec(table)).getSchema().getFields()) {
+      if (List.of("qty", "coupon").contains(column.getName())) {
+        added.put(column.getName(), column.getType() + " " + column.getMode());
+      }
+    }
+    return added;
+  }
+
   private static String text(JsonNode row, String column) {
     JsonNode value = row.get(column);
     return value == null || value.isNull() ? "" : value.asText();
@@ -157,7 +246,11 @@ class AutoMapTablesStreamingTest {
     private final FollowingRun following;
     private final List<OutgoingMessage> burst;
     private final boolean traffic;
-    private final List<Integer> plain = new ArrayList<>();
+    private final List<String> kinds;
+
+    /** Each message without new fields published, with its kind ("" for none). */
+    private final Map<Integer, String> plain = new TreeMap<>();
+
     private int published;
     private boolean burstSent;
     private long lastAt;
@@ -167,10 +260,24 @@ class AutoMapTablesStreamingTest {
      */
     Traffic(
         FollowingRun following, int publishedBefore, List<OutgoingMessage> burst, boolean traffic) {
+      this(following, publishedBefore, burst, traffic, List.of(""));
+    }
+
+    /**
+     * @param kinds the attribute kind of the messages without new fields: one of each is published
+     *     each time, so that each table named by kind is written to ("" for no attribute)
+     */
+    Traffic(
+        FollowingRun following,
+        int publishedBefore,
+        List<OutgoingMessage> burst,
+        boolean traffic,
+        List<String> kinds) {
       this.following = following;
       this.published = publishedBefore;
       this.burst = burst;
       this.traffic = traffic;
+      this.kinds = kinds;
     }
 
     boolean done(RecordCounts counts, LocalBigQuery bigQuery, List<String> tables)
@@ -185,9 +292,13 @@ class AutoMapTablesStreamingTest {
           && burstSent
           && waiting(counts)
           && System.nanoTime() - lastAt >= TRAFFIC.toNanos()) {
-        int n = 100 + plain.size();
-        plain.add(n);
-        publish(List.of(message(n, "")));
+        List<OutgoingMessage> messages = new ArrayList<>();
+        for (String kind : kinds) {
+          int n = 100 + plain.size();
+          plain.put(n, kind);
+          messages.add(kind.isEmpty() ? message(n, "") : following.routedTo(message(n, ""), kind));
+        }
+        publish(messages);
       }
       return false;
     }
@@ -203,7 +314,8 @@ class AutoMapTablesStreamingTest {
       lastAt = System.nanoTime();
     }
 
-    List<Integer> plainSent() {
+    /** The messages without new fields published, each with its kind ("" for none). */
+    Map<Integer, String> plainSent() {
       return plain;
     }
 

@@ -1,20 +1,25 @@
 package io.bqflex.templates;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.google.api.services.bigquery.model.Table;
 import io.bqflex.local.LocalPubsubInput;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.OutgoingMessage;
 import io.bqflex.local.PubsubEmulator;
+import io.bqflex.rows.BigQuerySchemas;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.beam.sdk.io.gcp.bigquery.BigQueryHelpers;
+import org.apache.beam.sdk.io.gcp.testing.FakeDatasetService;
 
 /**
  * A run of the Pub/Sub template on the emulator that follows its table's schema, for the tests of
@@ -35,6 +40,9 @@ final class FollowingRun {
   private final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
   private LocalPubsubInput input;
   private boolean keepTables;
+
+  /** The attribute whose value ends each message's table name; null where not routed. */
+  private String routingAttribute;
 
   /**
    * @param name starts the subscription's and the table's names
@@ -79,7 +87,32 @@ final class FollowingRun {
         "outputTableNameTemplate",
         table.substring(table.indexOf('.') + 1) + "_{attribute:" + attribute + "}");
     keepTables = true;
+    routingAttribute = attribute;
     return this;
+  }
+
+  /**
+   * Makes the routed tables {@link #table()} + {@code "_"} + each of {@code suffixes}, with the
+   * schema file's columns, in a fresh in-process BigQuery; after {@link #routedByAttribute}.
+   */
+  FakeDatasetService createRoutedTables(String... suffixes) throws Exception {
+    FakeDatasetService.setUp();
+    FakeDatasetService datasets = new FakeDatasetService();
+    datasets.createDataset(PROJECT, "stream", "", "", null);
+    for (String suffix : suffixes) {
+      datasets.createTable(
+          new Table()
+              .setTableReference(BigQueryHelpers.parseTableSpec(table + "_" + suffix))
+              .setSchema(BigQuerySchemas.parse(Files.readString(schemaFile()), SCHEMA)));
+    }
+    return datasets;
+  }
+
+  /** {@code message} routed to table {@link #table()} + {@code "_"} + {@code suffix}. */
+  OutgoingMessage routedTo(OutgoingMessage message, String suffix) {
+    Map<String, String> attributes = new HashMap<>(message.attributes());
+    attributes.put(routingAttribute, suffix);
+    return new OutgoingMessage(message.data(), attributes);
   }
 
   /** The schema file the run starts with. */

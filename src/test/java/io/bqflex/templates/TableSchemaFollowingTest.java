@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.google.api.services.bigquery.model.Table;
 import com.google.api.services.bigquery.model.TableFieldSchema;
 import com.google.api.services.bigquery.model.TableReference;
 import com.google.api.services.bigquery.model.TableSchema;
@@ -19,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -115,30 +113,23 @@ class TableSchemaFollowingTest {
         new FollowingRun("routed-follow", atLeastOnce, emulator).routedByAttribute("kind");
     String altered = following.table() + "_a";
     String unaltered = following.table() + "_b";
-    FakeDatasetService.setUp();
-    FakeDatasetService datasets = new FakeDatasetService();
-    datasets.createDataset("test-project", "stream", "", "", null);
-    for (String table : List.of(altered, unaltered)) {
-      datasets.createTable(
-          new Table()
-              .setTableReference(BigQueryHelpers.parseTableSpec(table))
-              .setSchema(
-                  BigQuerySchemas.parse(Files.readString(FollowingRun.schemaFile()), "test")));
-    }
+    following.createRoutedTables("a", "b");
 
     // Before: to each table, 2 messages without the field and 2 with it (dead letters).
     List<OutgoingMessage> before = new ArrayList<>();
     for (int i = 0; i < 8; i++) {
-      before.add(routed(message(i, i % 4 < 2 ? null : "web-" + i, false), i % 2 == 0 ? "a" : "b"));
+      before.add(
+          following.routedTo(
+              message(i, i % 4 < 2 ? null : "web-" + i, false), i % 2 == 0 ? "a" : "b"));
     }
     List<OutgoingMessage> ticks = new ArrayList<>();
     for (int i = 8; i < 12; i++) {
-      ticks.add(routed(message(i, null, false), i % 2 == 0 ? "a" : "b"));
+      ticks.add(following.routedTo(message(i, null, false), i % 2 == 0 ? "a" : "b"));
     }
     // Once the column has settled in table a: 3 with it to each table.
     List<OutgoingMessage> after = new ArrayList<>();
     for (int i = 12; i < 18; i++) {
-      after.add(routed(message(i, "app-" + i, false), i % 2 == 0 ? "a" : "b"));
+      after.add(following.routedTo(message(i, "app-" + i, false), i % 2 == 0 ? "a" : "b"));
     }
     int sent = before.size() + ticks.size() + after.size();
 
@@ -204,13 +195,6 @@ class TableSchemaFollowingTest {
           row.get("n").asInt(), channel == null || channel.isNull() ? "" : channel.asText());
     }
     return channels;
-  }
-
-  /** {@code message} with attribute {@code kind}, which names its table. */
-  private static OutgoingMessage routed(OutgoingMessage message, String kind) {
-    Map<String, String> attributes = new HashMap<>(message.attributes());
-    attributes.put("kind", kind);
-    return new OutgoingMessage(message.data(), attributes);
   }
 
   /**

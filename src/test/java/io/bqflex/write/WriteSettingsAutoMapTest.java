@@ -73,18 +73,25 @@ class WriteSettingsAutoMapTest {
   }
 
   @Test
-  void aStreamingJobAddsColumnsToOneTableOnly() {
-    AutoMapOptions routed = streaming();
-    routed.setOutputTableNameTemplate("events_{id}");
-    assertEquals(
-        "parameter 'autoMapTables': does not yet work with outputTableNameTemplate on a streaming"
-            + " job: only one table gains columns",
+  void aStreamingJobFollowsEachRoutedTableToKnowWhenItsColumnsHaveSettled() {
+    AutoMapOptions unfollowed = streaming();
+    unfollowed.setOutputTableNameTemplate("events_{id}");
+    assertTrue(
         assertThrows(
                 InvalidParameterException.class,
                 () ->
                     WriteSettings.ofTablesOwnSchemas(
-                        routed, "outputTable", "my-project:shop.events"))
-            .getMessage());
+                        unfollowed, "outputTable", "my-project:shop.events"))
+            .getMessage()
+            .startsWith("parameter 'autoMapTables': on a streaming job needs"));
+
+    AutoMapOptions followed = streaming();
+    followed.setOutputTableNameTemplate("events_{id}");
+    followed.as(SchemaRefreshOptions.class).setTableSchemaRefreshSeconds(30);
+    WriteSettings settings =
+        WriteSettings.ofTablesOwnSchemas(followed, "outputTable", "my-project:shop.events");
+    assertTrue(settings.mapsNewFields());
+    assertTrue(settings.followsTableSchema());
   }
 
   /** An at-least-once streaming job: the Storage Write API's default stream. */

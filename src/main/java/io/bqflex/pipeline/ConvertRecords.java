@@ -145,24 +145,30 @@ public final class ConvertRecords extends PTransform<PCollectionTuple, PCollecti
 
   @Override
   public PCollectionTuple expand(PCollectionTuple input) {
-    ParDo.MultiOutput<SourceRecord, OutputRow> convert =
-        perTable != null && perTable.worked() != null
-            ? ParDo.of(new ConvertPerWorkedTableFn(perTable, enricher))
-                .withSideInput(TableSchemaView.SIDE_INPUT, perTable.worked())
-                .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-            : perTable != null
-                ? ParDo.of(new ConvertPerTableFn(perTable, enricher))
-                    .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-                : schemaView == null
-                    ? ParDo.of(new ConvertFn(formats, enricher))
-                        .withOutputTags(ROWS, TupleTagList.of(FAILURES))
-                    : ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
-                        .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view())
-                        .withOutputTags(ROWS, TupleTagList.of(FAILURES));
-    PCollectionTuple out = input.get(Records.RECORDS).apply("ParseAndConvert", convert);
+    PCollectionTuple out =
+        input
+            .get(Records.RECORDS)
+            .apply(
+                "ParseAndConvert", convertStep().withOutputTags(ROWS, TupleTagList.of(FAILURES)));
     out.get(ROWS).setCoder(OutputRowCoder.of());
     return PCollectionTuple.of(ROWS, out.get(ROWS))
         .and(FAILURES, Records.failuresSoFar(input, out.get(FAILURES)));
+  }
+
+  /** The conversion this one is: per table, against a side input's schema, or by formats. */
+  private ParDo.SingleOutput<SourceRecord, OutputRow> convertStep() {
+    if (perTable != null && perTable.worked() != null) {
+      return ParDo.of(new ConvertPerWorkedTableFn(perTable, enricher))
+          .withSideInput(TableSchemaView.SIDE_INPUT, perTable.worked());
+    }
+    if (perTable != null) {
+      return ParDo.of(new ConvertPerTableFn(perTable, enricher));
+    }
+    if (schemaView != null) {
+      return ParDo.of(new ConvertAgainstViewFn(schemaView, enricher))
+          .withSideInput(TableSchemaView.SIDE_INPUT, schemaView.view());
+    }
+    return ParDo.of(new ConvertFn(formats, enricher));
   }
 
   /** Converts with the format its source gives for each record. */

@@ -91,7 +91,14 @@ interface GrowingTables extends Serializable {
     @Override
     public Optional<NewColumns.Widening> widen(
         TableSchemaPatches patches, String table, NewColumns missing) {
-      return TableWidening.addColumnsOrCreate(patches, table, missing, mayCreate);
+      Optional<NewColumns.Widening> widened =
+          TableWidening.addColumnsOrCreate(patches, table, missing, mayCreate);
+      if (widened.isPresent()) {
+        // A table created just now was found missing when its records were sorted: its held
+        // records go on once it is looked up again.
+        routing.tableChanged(table);
+      }
+      return widened;
     }
   }
 }

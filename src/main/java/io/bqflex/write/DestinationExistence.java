@@ -91,6 +91,16 @@ public final class DestinationExistence implements Serializable {
             });
   }
 
+  /**
+   * Forgets that {@code table} was found missing, so that the next lookup asks BigQuery again: for
+   * a table the job has just created.
+   */
+  void lookUpAgain(String table) {
+    if (missingSince != null) {
+      missingSince.remove("table " + table);
+    }
+  }
+
   /** A lookup of BigQuery; what it found, or null when the thing does not exist. */
   @FunctionalInterface
   private interface Lookup {

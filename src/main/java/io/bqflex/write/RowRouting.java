@@ -240,6 +240,17 @@ public final class RowRouting implements Serializable {
   }
 
   /**
+   * Takes note that the job has just made or changed {@code table} ({@code project:dataset.name},
+   * without decorator): if it was found missing, it is looked up again at its next row rather than
+   * a minute after it was found missing.
+   */
+  public void tableChanged(String table) {
+    if (existence != null) {
+      existence.lookUpAgain(table);
+    }
+  }
+
+  /**
    * The schema of {@code table} ({@code project:dataset.name}, without decorator) as first found,
    * or null while it does not exist: looked up once, where each table's own schema converts its
    * rows.

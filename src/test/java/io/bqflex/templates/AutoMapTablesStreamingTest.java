@@ -11,6 +11,7 @@ import io.bqflex.local.LocalBigQuery;
 import io.bqflex.local.LocalRun;
 import io.bqflex.local.OutgoingMessage;
 import io.bqflex.local.PubsubEmulator;
+import io.bqflex.rows.SchemaLines;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -145,7 +146,8 @@ class AutoMapTablesStreamingTest {
   /**
    * Routed messages without {@code JSONPath}: each table gains the columns of its own messages, so
    * qty is INT64 in table a and STRING in table b; in a, one message's qty is text (four to one:
-   * INT64 wins) and is a dead letter naming the field.
+   * INT64 wins) and is a dead letter naming the field; table c, which does not exist, is created
+   * with the columns of its messages.
    */
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
@@ -169,6 +171,9 @@ class AutoMapTablesStreamingTest {
       burst.add(following.routedTo(message(n, ",\"qty\":\"q" + n + "\""), "b"));
     }
     burst.add(following.routedTo(message(12, ",\"qty\":\"twelve\""), "a"));
+    // Table c does not exist: it is created with the columns of its messages.
+    burst.add(following.routedTo(message(13, ",\"qty\":13"), "c"));
+    burst.add(following.routedTo(message(14, ",\"qty\":14"), "c"));
 
     Traffic traffic = new Traffic(following, before.size(), burst, true, List.of("a", "b"));
     RecordCounts counts = following.localRun(dir, before, traffic::done).execute().counts();
@@ -187,8 +192,10 @@ class AutoMapTablesStreamingTest {
         .forEach((n, kind) -> (kind.equals("a") ? expectedA : expectedB).put(n, "/"));
     Map<Integer, String> writtenA = qtyAndCoupon(result.rows(following.table() + "_a"));
     Map<Integer, String> writtenB = qtyAndCoupon(result.rows(following.table() + "_b"));
+    Map<Integer, String> writtenC = qtyAndCoupon(result.rows(following.table() + "_c"));
     assertEquals(expectedA, writtenA, result.console);
     assertEquals(expectedB, writtenB, result.console);
+    assertEquals(Map.of(13, "13/", 14, "14/"), writtenC, result.console);
 
     Map<Integer, String> deadLetters = new TreeMap<>();
     for (JsonNode deadLetter : result.rows(following.table() + "_error_records")) {
@@ -203,9 +210,18 @@ class AutoMapTablesStreamingTest {
         addedColumns(datasets, following.table() + "_a"));
     assertEquals(
         Map.of("qty", "STRING NULLABLE"), addedColumns(datasets, following.table() + "_b"));
+    assertEquals(
+        List.of("event_id STRING NULLABLE", "n INT64 NULLABLE", "qty INT64 NULLABLE"),
+        SchemaLines.of(
+            datasets
+                .getTable(BigQueryHelpers.parseTableSpec(following.table() + "_c"))
+                .getSchema()
+                .getFields()));
     int sent = traffic.sent();
     assertEquals(
-        sent, writtenA.size() + writtenB.size() + deadLetters.size(), "read = written + dead");
+        sent,
+        writtenA.size() + writtenB.size() + writtenC.size() + deadLetters.size(),
+        "read = written + dead-lettered");
     assertEquals(sent, counts.read(), result.console);
     assertTrue(counts.balanced(), result.console);
   }

@@ -60,6 +60,16 @@ class DestinationExistenceTest {
   }
 
   @Test
+  void aTableTheJobCreatedIsLookedUpAgainAtOnce() throws Exception {
+    DestinationExistence existence = existence(datasets);
+    assertFalse(existence.tableExists(TABLE));
+
+    datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
+    existence.lookUpAgain(TABLE);
+    assertTrue(existence.tableExists(TABLE), "within the recheck interval");
+  }
+
+  @Test
   void aTableFoundIsNotAskedAgain() throws Exception {
     datasets.createTable(new Table().setTableReference(BigQueryHelpers.parseTableSpec(TABLE)));
     DestinationExistence existence = existence(datasets);

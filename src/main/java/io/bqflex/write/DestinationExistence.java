@@ -21,7 +21,9 @@ import org.apache.beam.sdk.options.PipelineOptions;
  * what is missing is asked again after {@link #RECHECK_MISSING_MILLIS}, so a dataset or table
  * created while the job runs takes its rows from then on. Where each table's own schema converts
  * its rows ({@link RowRouting#tablesGiveSchemas()}), the lookup of a table gives that schema too,
- * as found first: a column added later reaches the job when it is started again.
+ * as found first, which {@link RoutedSchemaFollowing} follows from then on where the job refreshes
+ * schemas ({@code tableSchemaRefreshSeconds}); elsewhere a column added later reaches the job when
+ * it is started again.
  *
  * <p>Serialized with the row checks to the workers, where it makes its own dataset service: with
  * the replacement services of a local run or test, or else BigQuery's, with the worker's default

@@ -20,7 +20,8 @@ final class TablesOwnSchemas {
     refuseIfGiven(
         SchemaUpdates.PARAMETER,
         options.getSchemaUpdateOptions(),
-        "a table gains only the columns a schema file gives");
+        "a table gains only the columns a schema file gives; autoMapTables adds those each"
+            + " table's own records call for");
   }
 
   private static void refuseIfGiven(String parameter, String value, String why) {
